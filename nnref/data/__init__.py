@@ -1,0 +1,24 @@
+"""Package data: published reference numbers (see ``README.md`` in this folder for the source)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+__all__ = ["REFERENCES", "load_reference"]
+
+REFERENCES: tuple[str, ...] = ("wikidocs-07-05",)
+
+
+def load_reference(name: str = "wikidocs-07-05") -> dict[str, Any]:
+    """The reference file ``name`` as a dict (source: https://wikidocs.net/37406, chapter 07-05).
+
+    >>> ref = load_reference()
+    >>> ref["published"]["h1"]["value"], len(ref["published"])
+    ('0.51998934', 38)
+    """
+    if name not in REFERENCES:
+        raise ValueError(f"name must be one of {', '.join(REFERENCES)}; got {name!r}")
+    text = resources.files(__package__).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
