@@ -1,0 +1,121 @@
+"""Validation of data arrays and training settings for the numeric engine.
+
+Every check raises ``TypeError`` or ``ValueError`` whose message names the argument, says what is
+allowed and shows what was given.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nnref.values import parse_positive_finite
+
+__all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate"]
+
+_SUM_TOLERANCE = 1e-9
+
+
+def _as_float_array(data: object, name: str) -> NDArray[np.float64]:
+    if isinstance(data, str | bytes):
+        raise TypeError(f"{name} must be an array of numbers; got a string {data!r}")
+    try:
+        array = np.asarray(data, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be an array of numbers; got {type(data).__name__}: {error}") from None
+    if not np.isfinite(array).all():
+        bad = np.argwhere(~np.isfinite(array))[0]
+        raise ValueError(
+            f"{name} must contain only finite numbers (no NaN or inf); got {array[tuple(bad)]!r} "
+            f"at index {tuple(int(i) for i in bad)}"
+        )
+    return array
+
+
+def _as_rows(data: object, width: int, name: str, what: str) -> NDArray[np.float64]:
+    array = _as_float_array(data, name)
+    if array.ndim == 1:  # one sample
+        array = array.reshape(1, -1)
+    if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] != width:
+        raise ValueError(
+            f"{name} must have shape (n_samples, {width}) with n_samples >= 1 ({width} {what} per sample), "
+            f"or shape ({width},) for one sample; got shape {np.shape(data)}"
+        )
+    return array
+
+
+def as_inputs(X: object, n_features: int, name: str = "X") -> NDArray[np.float64]:
+    """``X`` as a float64 array of shape ``(n_samples, n_features)``; a 1-D ``X`` is one sample.
+
+    >>> as_inputs([0.5, 1], 2).tolist()
+    [[0.5, 1.0]]
+    >>> as_inputs([[1, 2, 3]], 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: X must have shape (n_samples, 2) with n_samples >= 1 (2 inputs per sample), or shape (2,) \
+for one sample; got shape (1, 3)
+    """
+    return _as_rows(X, n_features, name, "inputs")
+
+
+def as_targets(
+    Y: object, n_samples: int, n_outputs: int, loss: str, name: str = "Y"
+) -> NDArray[np.float64]:
+    """``Y`` as float64 ``(n_samples, n_outputs)``, checked against the loss.
+
+    bce needs every target in [0, 1]; cce needs non-negative rows that sum to 1 (within 1e-9).
+
+    >>> as_targets([[0.2, 0.9]], 1, 2, "cce")
+    Traceback (most recent call last):
+    ...
+    ValueError: Y must have non-negative rows summing to 1 for loss 'cce' (one-hot or probabilities); \
+row 0 sums to 1.1
+    """
+    targets = _as_rows(Y, n_outputs, name, "targets")
+    if targets.shape[0] != n_samples:
+        raise ValueError(
+            f"{name} must have one row per sample of X ({n_samples}); got {targets.shape[0]} rows"
+        )
+    if loss == "bce" and ((targets < 0) | (targets > 1)).any():
+        bad = targets[(targets < 0) | (targets > 1)][0]
+        raise ValueError(f"{name} must lie in [0, 1] for loss 'bce'; got {bad!r}")
+    if loss == "cce":
+        if (targets < 0).any():
+            raise ValueError(
+                f"{name} must be non-negative for loss 'cce' (one-hot or probabilities); "
+                f"got {targets[targets < 0][0]!r}"
+            )
+        sums = targets.sum(axis=1)
+        off = np.flatnonzero(np.abs(sums - 1.0) > _SUM_TOLERANCE)
+        if off.size:
+            raise ValueError(
+                f"{name} must have non-negative rows summing to 1 for loss 'cce' (one-hot or probabilities); "
+                f"row {int(off[0])} sums to {float(sums[off[0]])!r}"
+            )
+    return targets
+
+
+def check_count(value: object, name: str) -> int:
+    """An integer >= 1 (epochs, batch_size).
+
+    >>> check_count(0, "epochs")
+    Traceback (most recent call last):
+    ...
+    ValueError: epochs must be an integer >= 1; got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer >= 1; got {type(value).__name__} {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be an integer >= 1; got {value!r}")
+    return int(value)
+
+
+def check_learning_rate(value: object) -> float:
+    """A finite number > 0, parsed exactly first (so ``"0.1"`` and ``0.1`` mean the same).
+
+    >>> check_learning_rate("0.5"), check_learning_rate(0.1)
+    (0.5, 0.1)
+    """
+    return float(parse_positive_finite(value, "learning_rate"))

@@ -1,0 +1,259 @@
+"""The float64 multilayer perceptron: parameters, forward pass, loss, gradient by backpropagation.
+
+Weights of layer ``l`` are an array of shape ``(fan_in, fan_out)``: ``W[src, dest]`` is the
+parameter named ``net.layer_weight_names(l)[dest][src]``, so the names are the ones the symbolic
+engine uses (``z1 = w1*x1 + w2*x2`` in a 2-2-2 network).
+
+The example of Matt Mazur's "A Step by Step Backpropagation Example" (his E_total 0.298371109
+and dE/dw5 0.082167041):
+
+>>> from nnref.network import Network
+>>> net = Network((2, 2, 2), "sigmoid", "sse", bias=True)
+>>> weights = ["0.15", "0.2", "0.25", "0.3", "0.4", "0.45", "0.5", "0.55"]
+>>> mlp = MLP.from_network(net, weights=weights, biases=["0.35", "0.35", "0.6", "0.6"])
+>>> mlp.weights[0].tolist()
+[[0.15, 0.25], [0.2, 0.3]]
+>>> round(mlp.loss([0.05, 0.1], [0.01, 0.99]), 9)
+0.298371109
+>>> round(mlp.gradient([0.05, 0.1], [0.01, 0.99])["w5"], 9)
+0.082167041
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nnref.network import Network, closest_name
+from nnref.numeric import backprop
+from nnref.numeric.checks import as_inputs, as_targets
+from nnref.values import parse_exact
+
+__all__ = ["MLP", "ForwardPass", "classification_kind"]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class ForwardPass:
+    """Pre-activations ``z[l]`` and activations ``a[l]`` of every non-input layer, each ``(n, width)``."""
+
+    z: tuple[Array, ...]
+    a: tuple[Array, ...]
+
+
+def classification_kind(net: Network) -> str | None:
+    """``"argmax"`` for a softmax output, ``"threshold"`` for one sigmoid output, else ``None``.
+
+    >>> classification_kind(Network((2, 3, 1), "sigmoid", "bce"))
+    'threshold'
+    >>> print(classification_kind(Network((1, 1), "identity")))
+    None
+    """
+    output = net.activations[-1]
+    if output == "softmax":
+        return "argmax"
+    if output == "sigmoid" and net.sizes[-1] == 1:
+        return "threshold"
+    return None
+
+
+def _initial_scale(activation: str, fan_in: int, fan_out: int) -> float:
+    # He for ReLU (keeps the variance of z through half-zeroed layers); Glorot/Xavier otherwise.
+    if activation == "relu":
+        return math.sqrt(6.0 / fan_in)
+    return math.sqrt(6.0 / (fan_in + fan_out))
+
+
+class MLP:
+    """A fully connected network with float64 parameters.
+
+    ``MLP(net, seed=0)`` draws weights uniformly from ``[-r, r]`` with a seeded
+    ``numpy.random.Generator``: He (``r = √(6/fan_in)``) for layers feeding a ReLU, Glorot/Xavier
+    (``r = √(6/(fan_in + fan_out))``) for every other activation. Biases start at 0.
+    """
+
+    def __init__(self, net: Network, seed: int = 0) -> None:
+        if not isinstance(net, Network):
+            raise TypeError(f"net must be an nnref.Network; got {type(net).__name__}")
+        if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
+            raise TypeError(f"seed must be an integer; got {seed!r}")
+        self._net = net
+        self._layers = backprop.Layers.of(net)
+        rng = np.random.default_rng(seed)
+        extra = int(net.bias)
+        # One array per layer holds W (first fan_in rows) and b (last row): see backprop.
+        self._params: list[Array] = []
+        for fan_in, fan_out, activation in zip(net.sizes, net.sizes[1:], net.activations, strict=False):
+            limit = _initial_scale(activation, fan_in, fan_out)
+            block = np.zeros((fan_in + extra, fan_out))
+            block[:fan_in] = rng.uniform(-limit, limit, size=(fan_in, fan_out))
+            self._params.append(block)
+        self._w: list[Array] = [p[:m] for p, m in zip(self._params, net.sizes, strict=False)]
+        self._b: list[Array] = [p[m] for p, m in zip(self._params, net.sizes, strict=False)] if extra else []
+        self._workspaces: dict[int, backprop.Workspace] = {}
+        self._index = self._build_index()
+
+    @classmethod
+    def from_network(cls, net: Network, weights: Any, biases: Any = None) -> MLP:
+        """An MLP with the given parameter values (sequence in naming order, or mapping name -> value).
+
+        Values are parsed exactly (``"0.1"``, ``Fraction(1, 10)``, ``1``) then rounded to float64.
+        """
+        mlp = cls(net)
+        for name, value in net.resolve_parameters(weights, biases).items():
+            mlp.set_parameter(name, float(parse_exact(value, name)))
+        return mlp
+
+    # -- parameters ------------------------------------------------------------------------
+
+    def _build_index(self) -> dict[str, tuple[str, int, tuple[int, ...]]]:
+        index: dict[str, tuple[str, int, tuple[int, ...]]] = {}
+        for layer in range(self._net.n_layers):
+            for dest, row in enumerate(self._net.layer_weight_names(layer)):
+                for src, name in enumerate(row):
+                    index[name] = ("w", layer, (src, dest))
+            for neuron, name in enumerate(self._net.layer_bias_names(layer)):
+                index[name] = ("b", layer, (neuron,))
+        return index
+
+    def _locate(self, name: object) -> tuple[Array, tuple[int, ...]]:
+        if not isinstance(name, str) or name not in self._index:
+            hint = closest_name(name, list(self._index)) if isinstance(name, str) else ""
+            names = self._net.parameters
+            raise ValueError(f"name must be a parameter name {names[0]}..{names[-1]}; got {name!r}{hint}")
+        kind, layer, position = self._index[name]
+        return (self._w if kind == "w" else self._b)[layer], position
+
+    @property
+    def network(self) -> Network:
+        return self._net
+
+    @property
+    def weights(self) -> tuple[Array, ...]:
+        """The live weight arrays, one ``(fan_in, fan_out)`` array per layer (training updates them)."""
+        return tuple(self._w)
+
+    @property
+    def biases(self) -> tuple[Array, ...]:
+        """The live bias arrays, one ``(fan_out,)`` array per layer; empty when ``bias=False``."""
+        return tuple(self._b)
+
+    def parameters(self) -> dict[str, float]:
+        """Every parameter value by name, in the order of ``net.parameters``."""
+        return self._named(self._params)
+
+    def get_parameter(self, name: str) -> float:
+        """One parameter's value (``"w5"``, ``"b2"``)."""
+        array, position = self._locate(name)
+        return float(array[position])
+
+    def set_parameter(self, name: str, value: float) -> None:
+        """Set one parameter (``"w5"``, ``"b2"``) to a finite float."""
+        array, position = self._locate(name)
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"value for {name} must be finite; got {value!r}")
+        array[position] = number
+
+    def _named(self, blocks: list[Array]) -> dict[str, float]:
+        # W[src, dest] flattened by destination then source is Wᵀ in row-major order.
+        sizes = self._net.sizes
+        values = [v for p, m in zip(blocks, sizes, strict=False) for v in p[:m].T.ravel().tolist()]
+        if self._net.bias:
+            values += [v for p, m in zip(blocks, sizes, strict=False) for v in p[m].tolist()]
+        return dict(zip(self._net.parameters, values, strict=True))
+
+    # -- computing ---------------------------------------------------------------------------
+
+    def _inputs(self, X: object) -> Array:
+        return as_inputs(X, self._net.sizes[0])
+
+    def _data(self, X: object, Y: object) -> tuple[Array, Array]:
+        inputs = self._inputs(X)
+        return inputs, as_targets(Y, inputs.shape[0], self._net.sizes[-1], self._net.loss)
+
+    def _workspace(self, batch: int) -> backprop.Workspace:
+        ws = self._workspaces.get(batch)
+        if ws is None:
+            ws = self._workspaces[batch] = backprop.Workspace(self._net.sizes, batch, self._net.bias)
+        return ws
+
+    def _check_differentiable(self) -> None:
+        for index, name in enumerate(self._net.activations):
+            if name == "step":
+                raise ValueError(
+                    f"layer {index + 1} (activation[{index}]) is 'step', whose derivative is 0 everywhere "
+                    "except an undefined jump at 0: backpropagation cannot pass through it; "
+                    "use sigmoid, tanh, relu or identity"
+                )
+
+    def _run(self, inputs: Array, Y: Array | None = None) -> tuple[backprop.Workspace, float]:
+        ws = backprop.Workspace(self._net.sizes, inputs.shape[0], self._net.bias)
+        extended = backprop.with_ones(inputs, self._net.bias)
+        summed = backprop.forward(self._layers, self._params, extended, ws, Y)
+        return ws, summed
+
+    def forward(self, X: object) -> ForwardPass:
+        """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
+        ws, _ = self._run(self._inputs(X))
+        return ForwardPass(z=tuple(ws.z), a=tuple(np.ascontiguousarray(a) for a in ws.a))
+
+    def predict(self, X: object) -> Array:
+        """Output-layer activations, shape ``(n_samples, n_outputs)``."""
+        ws, _ = self._run(self._inputs(X))
+        return ws.a[-1]
+
+    def loss(self, X: object, Y: object) -> float:
+        """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
+        inputs, targets = self._data(X, Y)
+        ws, _ = self._run(inputs)
+        return float(self._layers.per_sample_loss(ws.z[-1], ws.a[-1], targets).mean())
+
+    def accuracy(self, X: object, Y: object) -> float | None:
+        """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression."""
+        kind = classification_kind(self._net)
+        if kind is None:
+            return None
+        inputs, targets = self._data(X, Y)
+        return float(np.mean(_correct(kind, self.predict(inputs), targets)))
+
+    def gradient(self, X: object, Y: object) -> dict[str, float]:
+        """``dE/dparam`` for every parameter by name, where ``E`` is the mean per-sample loss over ``X``."""
+        self._check_differentiable()
+        inputs, targets = self._data(X, Y)
+        n = inputs.shape[0]
+        ws = backprop.Workspace(self._net.sizes, n, self._net.bias)
+        extended = backprop.with_ones(inputs, self._net.bias)
+        backprop.forward(self._layers, self._params, extended, ws)
+        backprop.backward(self._layers, self._params, extended, targets, ws, 1.0 / n)
+        return self._named(ws.grad)
+
+    def fit(
+        self,
+        X: object,
+        Y: object,
+        epochs: int,
+        batch_size: int,
+        learning_rate: object,
+        seed: int = 0,
+        shuffle: bool = True,
+        validation: tuple[object, object] | None = None,
+    ):
+        """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`."""
+        from nnref.numeric.training import fit
+
+        return fit(self, X, Y, epochs, batch_size, learning_rate, seed, shuffle, validation)
+
+    def __repr__(self) -> str:
+        return f"MLP({self._net!r})"
+
+
+def _correct(kind: str, outputs: Array, targets: Array) -> NDArray[np.bool_]:
+    if kind == "argmax":
+        return outputs.argmax(axis=1) == targets.argmax(axis=1)
+    return (outputs[:, 0] > 0.5) == (targets[:, 0] > 0.5)
