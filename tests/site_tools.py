@@ -1,0 +1,199 @@
+"""Helpers for the site tests: page pairing, the hand-typed-number check, the strict build.
+
+Kept apart from the tests so each checker can be run on synthetic input and shown to fail.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+LANGS: tuple[str, ...] = ("ko", "en")
+
+# Folders of docs/ that hold no pages (mkdocs.yml's exclude_docs, plus vendored assets).
+NON_PAGE_DIRS: frozenset[str] = frozenset({"assets", "hooks", "snippets", "javascripts", "stylesheets"})
+
+
+def page_files(docs: Path = DOCS) -> list[PurePosixPath]:
+    """Pages (``*.md``) and notebooks (``*.ipynb``) under ``docs``, relative, sorted.
+
+    README.md files are documentation for editors, excluded from the site by mkdocs.yml.
+    """
+    found = []
+    for path in docs.rglob("*"):
+        relative = PurePosixPath(path.relative_to(docs).as_posix())
+        if not path.is_file() or relative.parts[0] in NON_PAGE_DIRS or relative.name == "README.md":
+            continue
+        if ".ipynb_checkpoints" in relative.parts:
+            continue
+        if relative.suffix in {".md", ".ipynb"}:
+            found.append(relative)
+    return sorted(found)
+
+
+def load_hook(name: str) -> ModuleType:
+    """Import ``docs/hooks/<name>.py`` (hooks are files mkdocs loads by path, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"nnref_docs_hooks_{name}", DOCS / "hooks" / f"{name}.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load docs/hooks/{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def missing_translations(files: Iterable[PurePosixPath | str]) -> list[str]:
+    """One message per page or notebook without its counterpart in the other language.
+
+    Every page must be ``name.ko.md`` + ``name.en.md`` (notebooks ``name.ko.ipynb`` +
+    ``name.en.ipynb``, the form docs/hooks/i18n_notebooks.py needs); a file with no language
+    suffix is reported too, since static-i18n would publish it in Korean on both sites.
+
+    >>> for problem in missing_translations(["x.ko.md", "x.en.md", "a/b.ko.md", "n/x.en.ipynb", "c.md"]):
+    ...     print(problem)
+    a/b.ko.md has no a/b.en.md
+    c.md has no language suffix (.ko.md and .en.md)
+    n/x.en.ipynb has no n/x.ko.ipynb
+    """
+    present = {PurePosixPath(f) for f in files}
+    problems = []
+    for file in sorted(present):
+        suffixes = file.suffixes
+        lang = suffixes[-2].lstrip(".") if len(suffixes) >= 2 else None
+        if lang not in LANGS:
+            problems.append(f"{file} has no language suffix (.ko{file.suffix} and .en{file.suffix})")
+            continue
+        stem = file.name[: -len(f".{lang}{file.suffix}")]
+        for other in LANGS:
+            counterpart = file.with_name(f"{stem}.{other}{file.suffix}")
+            if other != lang and counterpart not in present:
+                problems.append(f"{file} has no {counterpart}")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Hand-typed numbers. A number that code computes must come from a markdown-exec block (or a
+# notebook cell), never be typed into prose where it can silently go stale. The check: a
+# decimal with 3 or more digits after the point, in prose. Code, executed blocks, math and
+# HTML comments are blanked out first (keeping line numbers).
+
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_BLANKABLE = re.compile(
+    r"<!--.*?-->"  # HTML comments
+    r"|\$\$.*?\$\$"  # display math $$...$$
+    r"|\\\[.*?\\\]"  # display math \[...\]
+    r"|\\\(.*?\\\)"  # inline math \(...\)
+    r"|(?<![\\$])\$(?!\s)[^$\n]+?(?<!\s)\$"  # inline math $...$
+    r"|(?P<ticks>`+).*?(?P=ticks)",  # inline code
+    re.DOTALL,
+)
+# 3+ digits after a decimal point; not part of a longer dotted token such as a version 1.2.345.
+_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d{3,}(?![\w.]*\d)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def prose_only(markdown: str) -> str:
+    """``markdown`` with fenced blocks, inline code, math and HTML comments replaced by spaces.
+
+    Fenced blocks include markdown-exec blocks (their output, tables included, is produced by
+    code). Line and column positions are kept.
+
+    >>> prose_only("a `0.1234` b\\n```python exec=\\"on\\"\\nprint(0.5274)\\n```\\n$$0.12345$$ c").split()
+    ['a', 'b', 'c']
+    """
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if fence is None:
+            opened = _FENCE_OPEN.match(line)
+            if opened:
+                fence = opened.group("fence")
+                lines[index] = " " * len(line)
+        else:
+            if line.strip().startswith(fence) and set(line.strip()) <= set(fence[0]):
+                fence = None
+            lines[index] = " " * len(line)
+    return _BLANKABLE.sub(_blank, "\n".join(lines))
+
+
+@dataclass(frozen=True)
+class HandTypedNumber:
+    line: int
+    column: int
+    number: str
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.number}"
+
+
+def hand_typed_decimals(markdown: str) -> list[HandTypedNumber]:
+    """Decimals with 3+ digits after the point in the prose of ``markdown``.
+
+    >>> [str(n) for n in hand_typed_decimals("E is 0.2984 here; w5 = `0.35891` and $0.12345$.")]
+    ['1:6: 0.2984']
+    >>> hand_typed_decimals("mkdocs 1.6.1, 12.5%, 0.25 and 127.0.0.1 are fine")
+    []
+    """
+    prose = prose_only(markdown)
+    found = []
+    for line_number, line in enumerate(prose.split("\n"), start=1):
+        for match in _DECIMAL.finditer(line):
+            found.append(HandTypedNumber(line_number, match.start() + 1, match.group(0)))
+    return found
+
+
+def notebook_markdown(path: Path) -> str:
+    """The Markdown cells of a notebook (its prose), joined; code cells are left out."""
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    prose = ("".join(cell.get("source", "")) for cell in cells if cell.get("cell_type") == "markdown")
+    return "\n\n".join(prose)
+
+
+# ---------------------------------------------------------------------------------------------
+# The strict build.
+
+# ipykernel (started by mkdocs-jupyter to execute notebooks) prints this on its own stderr for
+# every kernel; it is about the local kernel connection, not about the site.
+_KERNEL_TRANSPORT_NOTICE = re.compile(
+    r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption"
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    returncode: int
+    output: str
+    seconds: float
+
+    def warnings(self) -> list[str]:
+        """Every output line that says WARNING, except the known ipykernel transport notice."""
+        return [
+            line
+            for line in self.output.splitlines()
+            if "WARNING" in line and not _KERNEL_TRANSPORT_NOTICE.match(line.strip())
+        ]
+
+
+def build_site(site_dir: Path, config: Path = REPO / "mkdocs.yml") -> BuildResult:
+    """Run ``mkdocs build --strict`` into ``site_dir`` from the repository root, timed."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+               "--site-dir", str(site_dir)]
+    start = time.perf_counter()
+    completed = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    return BuildResult(site_dir, completed.returncode, completed.stdout + completed.stderr, seconds)

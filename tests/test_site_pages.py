@@ -1,0 +1,100 @@
+"""Source-level guard rails for the site: translations come in pairs, prose types no numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+from site_tools import (
+    DOCS,
+    hand_typed_decimals,
+    load_hook,
+    missing_translations,
+    notebook_markdown,
+    page_files,
+)
+
+fence_doctests = load_hook("griffe_doctests").fence_doctests
+
+PAGES = page_files()
+
+
+def test_the_site_has_pages_and_notebooks() -> None:
+    # Guards the checks below against passing vacuously on an empty or mis-rooted docs/ tree.
+    assert PurePosixPath("index.ko.md") in PAGES and PurePosixPath("index.en.md") in PAGES
+    assert any(page.suffix == ".ipynb" for page in PAGES)
+
+
+def test_every_page_and_notebook_has_both_languages() -> None:
+    assert missing_translations(PAGES) == []
+
+
+def test_translation_check_fails_on_a_synthetic_tree(tmp_path: Path) -> None:
+    for name in ("index.ko.md", "index.en.md", "guide/a.ko.md", "guide/b.en.md", "notebooks/n.ko.ipynb",
+                 "plain.md", "snippets/x.md", "assets/vendor/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}" if name.endswith(".ipynb") else "# x\n", encoding="utf-8")
+    assert missing_translations(page_files(tmp_path)) == [
+        "guide/a.ko.md has no guide/a.en.md",
+        "guide/b.en.md has no guide/b.ko.md",
+        "notebooks/n.ko.ipynb has no notebooks/n.en.ipynb",
+        "plain.md has no language suffix (.ko.md and .en.md)",
+    ]
+    (tmp_path / "guide/a.en.md").write_text("# x\n", encoding="utf-8")
+    (tmp_path / "guide/b.ko.md").write_text("# x\n", encoding="utf-8")
+    (tmp_path / "notebooks/n.en.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "plain.md").unlink()
+    assert missing_translations(page_files(tmp_path)) == []
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.suffix == ".md"], ids=str)
+def test_page_prose_types_no_computed_decimal(page: PurePosixPath) -> None:
+    found = hand_typed_decimals((DOCS / page).read_text(encoding="utf-8"))
+    assert found == [], f"{page}: compute these with a markdown-exec block: {', '.join(map(str, found))}"
+
+
+@pytest.mark.parametrize("notebook", [p for p in PAGES if p.suffix == ".ipynb"], ids=str)
+def test_notebook_prose_types_no_computed_decimal(notebook: PurePosixPath) -> None:
+    found = hand_typed_decimals(notebook_markdown(DOCS / notebook))
+    assert found == [], f"{notebook}: let a code cell print these: {', '.join(map(str, found))}"
+
+
+FAILING_PROSE = [
+    "The total error is 0.2983711 after the forward pass.",
+    "역전파 뒤 w5는 .3589이 된다.",
+    "| w5 | 0.35891648 |",  # a hand-typed table is prose too
+    "Two values: 0.25 and\n0.5274723 on the next line.",
+]
+PASSING_PROSE = [
+    "The learning rate is 0.5 and the target 0.01 (two digits at most).",
+    "Computed: `0.35891648` in code, $0.2983711$ and \\(0.2983711\\) in math.",
+    '```python exec="on" session="x-en"\nprint(0.2983711)\n```',
+    "~~~text\n0.2983711\n~~~",
+    "<!-- 0.2983711 was the published value -->",
+    "$$\nE = 0.2983711\n$$",
+    "mkdocs 1.6.1, material 9.8.2, 127.0.0.1 and 12.5%.",
+]
+
+
+@pytest.mark.parametrize("text", FAILING_PROSE)
+def test_decimal_check_catches_hand_typed_numbers(text: str) -> None:
+    assert hand_typed_decimals(text) != []
+
+
+@pytest.mark.parametrize("text", PASSING_PROSE)
+def test_decimal_check_ignores_code_math_and_comments(text: str) -> None:
+    assert hand_typed_decimals(text) == []
+
+
+def test_decimal_check_reports_line_and_column() -> None:
+    found = hand_typed_decimals("intro\n```\n0.12345\n```\nE = 0.2983711 and 0.1234")
+    assert [(n.line, n.column, n.number) for n in found] == [(5, 5, "0.2983711"), (5, 19, "0.1234")]
+
+
+def test_api_reference_doctests_become_code_blocks() -> None:
+    docstring = "Summary.\n\n    >>> f([1])\n    [('a', 'b')]\n\n    ```python\n    >>> kept\n    ```\nEnd."
+    assert fence_doctests(docstring).split("\n") == [
+        "Summary.", "", "    ```pycon", "    >>> f([1])", "    [('a', 'b')]", "    ```", "",
+        "    ```python", "    >>> kept", "    ```", "End.",
+    ]
+    assert fence_doctests(">>> 1\n1") == "```pycon\n>>> 1\n1\n```"
