@@ -7,8 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-__all__ = ["display_math", "format_decimal", "inline_math", "markdown_table"]
+import sympy
+
+if TYPE_CHECKING:
+    from nnref.symbolic import Quantity, Trace
+
+__all__ = [
+    "PLACES",
+    "aligned_math",
+    "check_lang",
+    "display_math",
+    "exact_latex",
+    "format_decimal",
+    "inline_math",
+    "markdown_table",
+    "numbers_latex",
+    "paragraphs",
+    "signed",
+    "symbols_latex",
+    "value_text",
+]
 
 
 def format_decimal(value: Decimal, places: int = 8) -> str:
@@ -59,6 +79,29 @@ def display_math(latex: str) -> str:
     return f"\n$$\n{latex}\n$$\n"
 
 
+def paragraphs(*blocks: str) -> str:
+    """Blocks of Markdown separated by one blank line (display math needs it to be a block).
+
+    >>> paragraphs("a", "\\n$$\\nx\\n$$\\n", "b")
+    'a\\n\\n$$\\nx\\n$$\\n\\nb'
+    """
+    return "\n\n".join(block.strip("\n") for block in blocks if block.strip())
+
+
+def aligned_math(lines: Sequence[str]) -> str:
+    r"""Display math of several ``&=``-aligned lines (KaTeX's ``aligned`` environment).
+
+    >>> print(aligned_math(["a &= 1", "&= 2"]).strip())
+    $$
+    \begin{aligned}
+    a &= 1 \\
+    &= 2
+    \end{aligned}
+    $$
+    """
+    return display_math("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}")
+
+
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
     """A Markdown table; ``align`` has one letter per column: l, c or r (default l).
 
@@ -78,3 +121,74 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: 
         cells = [str(cell).replace("|", r"\|") for cell in row]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+# -- quantities of a Trace ------------------------------------------------------------------------
+
+PLACES = 8  # the published example rounds every result to 8 decimals
+_EXACT_LIMIT = 64  # longest exact closed form (LaTeX characters) shown beside a decimal
+
+
+def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str | None:
+    """The exact decimal of a rational with at most ``max_places`` decimals, else None."""
+    for places in range(max_places + 1):
+        scaled = value * 10**places
+        if scaled.is_Integer:
+            return format_decimal(Decimal(int(scaled)).scaleb(-places), places)
+    return None
+
+
+def value_text(quantity: Quantity, places: int = PLACES) -> str:
+    """How a page shows a value: a given short decimal exactly (0.1, 0.08), else ``places`` decimals.
+
+    Rationals such as inputs, weights and the first pre-activations are shown as the exact
+    decimal they are (the published example prints ``z1 = 0.08``); computed values (sigmoids,
+    losses, gradients) with ``places`` decimals, rounded half-up.
+    """
+    value = quantity.value
+    if isinstance(value, sympy.Rational):
+        exact = _terminating_decimal(value, places)
+        if exact is not None:
+            return exact
+    return format_decimal(quantity.decimal(places), places)
+
+
+def signed(text: str) -> str:
+    """A number put inside a product or a difference: negative ones get parentheses.
+
+    >>> signed("-0.5"), signed("0.5")
+    ('\\\\left(-0.5\\\\right)', '0.5')
+    """
+    return rf"\left({text}\right)" if text.startswith("-") else text
+
+
+def symbols_latex(expr: sympy.Expr) -> str:
+    """A formula in symbols, as LaTeX (SymPy's printer: ``w_{1} x_{1} + w_{2} x_{2}``).
+
+    ``order="old"`` keeps a difference the way people write it: ``(t_1 - o_1)^2``, not
+    ``(-o_1 + t_1)^2``.
+    """
+    return sympy.latex(expr, order="old")
+
+
+def numbers_latex(expr: sympy.Expr, trace: Trace, places: int = PLACES) -> str:
+    r"""The same formula with every symbol replaced by its value's text, printed, not evaluated.
+
+    ``w1*x1 + w2*x2`` becomes ``0.3 \times 0.1 + 0.25 \times 0.2``: SymPy's printer is told
+    the digits to print for each symbol, so nothing is computed.
+    """
+    names = {s: signed(value_text(trace.quantity(s), places)) for s in expr.free_symbols}
+    return sympy.latex(expr, symbol_names=names, mul_symbol="times", order="old")
+
+
+def exact_latex(quantity: Quantity, limit: int = _EXACT_LIMIT) -> str:
+    """The exact closed form as LaTeX when it is short (at most ``limit`` characters), else ``""``."""
+    text = sympy.latex(quantity.value)
+    return text if len(text) <= limit else ""
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` when it is ``"ko"`` or ``"en"``."""
+    if lang not in ("ko", "en"):
+        raise ValueError(f"lang must be one of ko, en; got {lang!r}")
+    return str(lang)

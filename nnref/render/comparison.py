@@ -1,0 +1,88 @@
+"""Published numbers next to nnref's: the comparison table of the worked example.
+
+The reference file names its values ``z1``, ``E_total``, ``dE_do1``, ``dEo1_dh1``, ``w5_new``,
+``after_o1``; :func:`published_quantity` maps each name to the trace quantity it is
+(``E``, ``dE/do1``, ``dE_o1/dh1``, ``w5+``, and ``o1`` of the trace after one update).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from nnref.render.fmt import check_lang, format_decimal, inline_math, markdown_table
+
+if TYPE_CHECKING:
+    from nnref.symbolic import Trace
+
+__all__ = ["comparison_table", "published_quantity"]
+
+_DERIVATIVE = re.compile(r"d(E)(o\d+)?_d([a-z]+\d+)|d([a-z]+\d+)_d([a-z]+\d+)")
+
+
+def published_quantity(key: str) -> tuple[int, str]:
+    """``(updates, name)``: the quantity a published key names, and after how many updates.
+
+    >>> [published_quantity(k) for k in ("h1", "E_total", "E_o2", "dE_do1", "do1_dz3", "dEo2_dh1")]
+    [(0, 'h1'), (0, 'E'), (0, 'E_o2'), (0, 'dE/do1'), (0, 'do1/dz3'), (0, 'dE_o2/dh1')]
+    >>> published_quantity("w1_new"), published_quantity("after_E_total")
+    ((0, 'w1+'), (1, 'E'))
+    """
+    if not isinstance(key, str):
+        raise TypeError(f"key must be a published value's name such as 'h1' or 'dE_dw5'; got {key!r}")
+    updates = 0
+    if key.startswith("after_"):
+        updates, key = 1, key[len("after_") :]
+    if key == "E_total":
+        return updates, "E"
+    if re.fullmatch(r"E_o\d+|[xzho]\d+", key):
+        return updates, key
+    match = re.fullmatch(r"([wb]\d+)_new", key)
+    if match:
+        return updates, f"{match.group(1)}+"
+    match = _DERIVATIVE.fullmatch(key)
+    if match and match.group(1):
+        top = "E" if match.group(2) is None else f"E_{match.group(2)}"
+        return updates, f"d{top}/d{match.group(3)}"
+    if match:
+        return updates, f"d{match.group(4)}/d{match.group(5)}"
+    raise ValueError(
+        "key must name a published value: a node (z1, h1, o1), E_total, E_o1, a derivative "
+        f"(dE_do1, do1_dz3, dEo1_dh1, dE_dw5), an update (w5_new) or after_<any of these>; got {key!r}"
+    )
+
+
+_HEADER = {
+    "ko": ("값", "게시된 값", "nnref", "일치"),
+    "en": ("Value", "Published", "nnref", "Match"),
+}
+_AFTER = {"ko": "갱신 1회 후", "en": "after one update"}
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> str:
+    """One row per published value: the quantity, the published digits, nnref's value rounded
+    half-up to the same number of decimals, and whether the two agree (computed, not typed).
+    """
+    check_lang(lang)
+    traces = [tr]
+    rows = []
+    for key, value in published.items():
+        if not isinstance(value, Decimal):
+            raise TypeError(f"published[{key!r}] must be a Decimal (see published_values()); got {value!r}")
+        updates, name = published_quantity(key)
+        while len(traces) <= updates:
+            traces.append(traces[-1].next())
+        quantity = traces[updates].quantity(name)
+        places = _places(value)
+        ours = traces[updates].decimal(name, places)
+        label = inline_math(quantity.latex) + (f" ({_AFTER[lang]})" if updates else "")
+        mark = "✓" if ours == value else "✗"
+        rows.append([label, format_decimal(value, places), format_decimal(ours, places), mark])
+    return markdown_table(_HEADER[lang], rows, align="lrrc")

@@ -1,0 +1,134 @@
+"""The forward pass, the loss and the after-update check of a Trace, as Markdown with LaTeX."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from nnref.glossary import term
+from nnref.render.fmt import (
+    PLACES,
+    aligned_math,
+    check_lang,
+    exact_latex,
+    format_decimal,
+    inline_math,
+    markdown_table,
+    numbers_latex,
+    paragraphs,
+    symbols_latex,
+    value_text,
+)
+
+if TYPE_CHECKING:
+    from nnref.symbolic import Trace
+
+__all__ = ["after_update_markdown", "forward_table", "loss_markdown"]
+
+_FORWARD_HEADER = {
+    "ko": ("노드", "식", "숫자 대입", "값", "정확한 값"),
+    "en": ("Node", "Formula", "With numbers", "Value", "Exact value"),
+}
+_LOSS_NAME = {
+    "sse": ("sum_of_squared_errors", r"\frac{1}{2}\sum_k (t_k - o_k)^2"),
+    "mse": ("mean_squared_error", r"\frac{1}{K}\sum_k (t_k - o_k)^2"),
+    "bce": ("binary_cross_entropy", r"-\frac{1}{K}\sum_k \left(t_k \ln o_k + (1 - t_k)\ln(1 - o_k)\right)"),
+    "cce": ("categorical_cross_entropy", r"-\sum_k t_k \ln o_k"),
+}
+
+
+def forward_table(tr: Trace, lang: str) -> str:
+    """One row per pre-activation and activation, in the order they are computed.
+
+    Columns: the node, its formula in symbols, the same with numbers, the value (8 decimals, or
+    the exact short decimal for a rational such as ``0.08``) and the exact closed form when short.
+    """
+    check_lang(lang)
+    rows = []
+    for node in tr.nodes:
+        if node.kind == "input":
+            continue
+        exact = exact_latex(node)
+        shown = value_text(node)
+        rows.append([
+            inline_math(node.latex),
+            inline_math(symbols_latex(node.formula)),
+            inline_math(numbers_latex(node.formula, tr)),
+            shown,
+            inline_math(exact) if exact and exact != shown else "",
+        ])
+    return markdown_table(_FORWARD_HEADER[lang], rows, align="lllrl")
+
+
+def _loss_lines(tr: Trace) -> list[str]:
+    """aligned-environment lines: each output's share, then the total."""
+    lines = []
+    outputs = [node for node in tr.nodes if node.kind == "act" and node.layer == tr.network.n_layers]
+    shares = [tr.quantity(f"E_{node.name}") for node in outputs]
+    for share in shares:
+        lines.append(
+            rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share.formula, tr)}"
+            rf" = {value_text(share)}"
+        )
+    total = tr.quantity("E")
+    names = " + ".join(share.latex for share in shares)
+    values = " + ".join(value_text(share) for share in shares)
+    lines.append(rf"E &= {names} = {values} = {value_text(total)}")
+    return lines
+
+
+def loss_markdown(tr: Trace, lang: str) -> str:
+    """The loss: its definition, each output's share with numbers, and the total E."""
+    check_lang(lang)
+    key, definition = _LOSS_NAME[tr.network.loss]
+    name, loss_function = term(key, lang), term("loss_function", lang)
+    targets = ", ".join(
+        inline_math(rf"t_{{{k}}} = {value_text(tr.quantity(f't{k}'))}") for k in range(1, len(tr.output) + 1)
+    )
+    if lang == "ko":
+        intro = (
+            f"{loss_function}는 {name}({tr.network.loss})입니다: {inline_math('E = ' + definition)}. "
+            f"실제값은 {targets}입니다. 출력마다 오차를 구해 더합니다."
+        )
+    else:
+        intro = (
+            f"The {loss_function} is the {name} ({tr.network.loss}): {inline_math('E = ' + definition)}. "
+            f"The targets are {targets}. Each output contributes its share of the error:"
+        )
+    return paragraphs(intro, aligned_math(_loss_lines(tr)))
+
+
+def _decrease(before: Trace, after: Trace) -> Decimal:
+    # A difference of two 30-decimal values, rounded half-up to 8 places (display only).
+    difference = before.decimal("E", 30) - after.decimal("E", 30)
+    return difference.quantize(Decimal(1).scaleb(-PLACES), rounding=ROUND_HALF_UP)
+
+
+def after_update_markdown(tr: Trace, lang: str) -> str:
+    """The result check: the forward pass and E again with the updated parameters, and the change."""
+    check_lang(lang)
+    nxt = tr.next()
+    table = forward_table(nxt, lang)
+    change = _decrease(tr, nxt)
+    before, after = value_text(tr.quantity("E")), value_text(nxt.quantity("E"))
+    amount = format_decimal(abs(change))
+    if lang == "ko":
+        verb = "줄었습니다" if change > 0 else "늘었습니다" if change < 0 else "그대로입니다"
+        intro = (
+            f"갱신한 {term('parameter', 'ko')}로 {term('forward_propagation', 'ko')}를 다시 하면 "
+            "다음과 같습니다."
+        )
+        outro = (
+            f"{term('error', 'ko')} {inline_math('E')}는 {before}에서 {after}로 {amount}만큼 {verb}."
+            if change != 0
+            else f"{term('error', 'ko')} {inline_math('E')}는 {before}로 그대로입니다."
+        )
+    else:
+        verb = "decreased" if change > 0 else "increased"
+        intro = "With the updated parameters, the forward pass gives:"
+        outro = (
+            f"The error {inline_math('E')} {verb} from {before} to {after}, by {amount}."
+            if change != 0
+            else f"The error {inline_math('E')} stayed at {before}."
+        )
+    return paragraphs(intro, table, aligned_math(_loss_lines(nxt)), outro)
