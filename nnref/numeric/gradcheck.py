@@ -10,9 +10,14 @@ shrinks like ``h²``; both are available). The comparison uses
 
     relative error = |analytic − numeric| / max(|analytic|, |numeric|, floor)
 
-with ``floor = 1e-8`` by default: a gradient that is (nearly) zero is then judged by its absolute
-error instead of dividing by almost nothing. A step must not carry a ReLU input across 0 (the loss
-has a kink there); keep pre-activations farther than a few ``h`` from 0 when checking ReLU.
+with ``floor = 1e-6`` by default: a gradient that is (nearly) zero is then judged by its absolute
+error instead of dividing by almost nothing. Why that floor: in float64 the rounding noise of the
+difference quotient is about ``1.5 · 2⁻⁵² · |E| / h``, i.e. ``3e-13 |E|`` at the default fourth-order
+step ``h = 1e-3`` (``1e-5`` for the two-point form), so an exactly-zero gradient comes out as
+``~1e-13`` rather than 0; divided by the floor that is ``~1e-7``, safely below a ``1e-6`` tolerance,
+while any real gradient above ``1e-6`` is still compared relatively. A step must not carry a ReLU
+input across 0 (the loss has a kink there); keep pre-activations farther than a few ``h`` from 0
+when checking ReLU.
 
 >>> from nnref.network import Network
 >>> from nnref.numeric.mlp import MLP
@@ -32,8 +37,8 @@ from nnref.numeric.mlp import MLP
 
 __all__ = ["GradientCheck", "central_difference", "check_gradient", "relative_error"]
 
-DEFAULT_STEP = 1e-4
-DEFAULT_FLOOR = 1e-8
+DEFAULT_STEPS = {2: 1e-5, 4: 1e-3}  # each balances truncation (h² or h⁴) against rounding (1/h)
+DEFAULT_FLOOR = 1e-6
 _STENCILS = {
     2: ((-1, -0.5), (1, 0.5)),
     4: ((-2, 1 / 12), (-1, -8 / 12), (1, 8 / 12), (2, -1 / 12)),
@@ -41,22 +46,26 @@ _STENCILS = {
 
 
 def central_difference(
-    mlp: MLP, X: object, Y: object, name: str, step: float = DEFAULT_STEP, order: int = 4
+    mlp: MLP, X: object, Y: object, name: str, step: float | None = None, order: int = 4
 ) -> float:
     """``dE/d(name)`` from the loss alone, by the central difference of the given ``order`` (2 or 4).
 
-    The parameter is restored to its exact old value afterwards.
+    ``step`` defaults to ``DEFAULT_STEPS[order]``. The parameter is restored to its exact old
+    value afterwards.
     """
     if order not in _STENCILS:
         raise ValueError(f"order must be 2 or 4; got {order!r}")
+    if step is None:
+        step = DEFAULT_STEPS[order]
     if isinstance(step, bool) or not isinstance(step, int | float) or not (math.isfinite(step) and step > 0):
         raise ValueError(f"step must be a finite number > 0; got {step!r}")
     old = mlp.get_parameter(name)
+    inputs, targets = mlp._data(X, Y)  # validated once, not at every evaluation
     total = 0.0
     try:
         for offset, weight in _STENCILS[order]:
             mlp.set_parameter(name, old + offset * step)
-            total += weight * mlp.loss(X, Y)
+            total += weight * mlp._mean_loss(inputs, targets)
     finally:
         mlp.set_parameter(name, old)
     return total / step
@@ -85,7 +94,7 @@ def relative_error(analytic: float, numeric: float, floor: float = DEFAULT_FLOOR
     """``|a − n| / max(|a|, |n|, floor)``.
 
     >>> round(relative_error(1.0, 1.000001), 12), round(relative_error(0.0, 1e-12), 12)
-    (9.99999e-07, 0.0001)
+    (9.99999e-07, 1e-06)
     """
     return abs(analytic - numeric) / max(abs(analytic), abs(numeric), floor)
 
@@ -95,11 +104,12 @@ def check_gradient(
     X: object,
     Y: object,
     names: Iterable[str] | None = None,
-    step: float = DEFAULT_STEP,
+    step: float | None = None,
     order: int = 4,
     floor: float = DEFAULT_FLOOR,
 ) -> GradientCheck:
     """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter)."""
+    X, Y = mlp._data(X, Y)
     analytic = mlp.gradient(X, Y)
     chosen = list(mlp.network.parameters if names is None else names)
     numeric = {name: central_difference(mlp, X, Y, name, step, order) for name in chosen}

@@ -178,8 +178,11 @@ class MLP:
         return inputs, as_targets(Y, inputs.shape[0], self._net.sizes[-1], self._net.loss)
 
     def _workspace(self, batch: int) -> backprop.Workspace:
+        """Buffers for ``batch`` samples, reused across calls (results handed out are copies)."""
         ws = self._workspaces.get(batch)
         if ws is None:
+            if len(self._workspaces) >= 4:  # training needs two sizes; evaluation adds a few
+                self._workspaces.clear()
             ws = self._workspaces[batch] = backprop.Workspace(self._net.sizes, batch, self._net.bias)
         return ws
 
@@ -193,7 +196,7 @@ class MLP:
                 )
 
     def _run(self, inputs: Array, Y: Array | None = None) -> tuple[backprop.Workspace, float]:
-        ws = backprop.Workspace(self._net.sizes, inputs.shape[0], self._net.bias)
+        ws = self._workspace(inputs.shape[0])
         extended = backprop.with_ones(inputs, self._net.bias)
         summed = backprop.forward(self._layers, self._params, extended, ws, Y)
         return ws, summed
@@ -201,16 +204,18 @@ class MLP:
     def forward(self, X: object) -> ForwardPass:
         """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
         ws, _ = self._run(self._inputs(X))
-        return ForwardPass(z=tuple(ws.z), a=tuple(np.ascontiguousarray(a) for a in ws.a))
+        return ForwardPass(z=tuple(z.copy() for z in ws.z), a=tuple(a.copy() for a in ws.a))
 
     def predict(self, X: object) -> Array:
         """Output-layer activations, shape ``(n_samples, n_outputs)``."""
         ws, _ = self._run(self._inputs(X))
-        return ws.a[-1]
+        return ws.a[-1].copy()
 
     def loss(self, X: object, Y: object) -> float:
         """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
-        inputs, targets = self._data(X, Y)
+        return self._mean_loss(*self._data(X, Y))
+
+    def _mean_loss(self, inputs: Array, targets: Array) -> float:
         ws, _ = self._run(inputs)
         return float(self._layers.per_sample_loss(ws.z[-1], ws.a[-1], targets).mean())
 
@@ -227,7 +232,7 @@ class MLP:
         self._check_differentiable()
         inputs, targets = self._data(X, Y)
         n = inputs.shape[0]
-        ws = backprop.Workspace(self._net.sizes, n, self._net.bias)
+        ws = self._workspace(n)
         extended = backprop.with_ones(inputs, self._net.bias)
         backprop.forward(self._layers, self._params, extended, ws)
         backprop.backward(self._layers, self._params, extended, targets, ws, 1.0 / n)
