@@ -28,7 +28,7 @@ def _as_float_array(data: object, name: str) -> NDArray[np.float64]:
     if not np.isfinite(array).all():
         bad = np.argwhere(~np.isfinite(array))[0]
         raise ValueError(
-            f"{name} must contain only finite numbers (no NaN or inf); got {array[tuple(bad)]!r} "
+            f"{name} must contain only finite numbers (no NaN or inf); got {float(array[tuple(bad)])!r} "
             f"at index {tuple(int(i) for i in bad)}"
         )
     return array
@@ -79,13 +79,13 @@ row 0 sums to 1.1
             f"{name} must have one row per sample of X ({n_samples}); got {targets.shape[0]} rows"
         )
     if loss == "bce" and ((targets < 0) | (targets > 1)).any():
-        bad = targets[(targets < 0) | (targets > 1)][0]
+        bad = float(targets[(targets < 0) | (targets > 1)][0])
         raise ValueError(f"{name} must lie in [0, 1] for loss 'bce'; got {bad!r}")
     if loss == "cce":
         if (targets < 0).any():
             raise ValueError(
                 f"{name} must be non-negative for loss 'cce' (one-hot or probabilities); "
-                f"got {targets[targets < 0][0]!r}"
+                f"got {float(targets[targets < 0][0])!r}"
             )
         sums = targets.sum(axis=1)
         off = np.flatnonzero(np.abs(sums - 1.0) > _SUM_TOLERANCE)
