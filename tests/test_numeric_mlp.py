@@ -115,8 +115,8 @@ def test_targets_must_suit_the_loss() -> None:
     with pytest.raises(ValueError, match=r"Y must lie in \[0, 1\] for loss 'bce'; got 1.5"):
         bce.loss([[0, 0]], [[1.5]])
     cce = MLP(Network((2, 3), "softmax", "cce"))
-    with pytest.raises(ValueError, match=r"row 1 sums to 0.9"):
-        cce.loss([[0, 0], [1, 1]], [[0, 1, 0], [0.3, 0.3, 0.3]])
+    with pytest.raises(ValueError, match=r"row 1 sums to 0.75"):
+        cce.loss([[0, 0], [1, 1]], [[0, 1, 0], [0.25, 0.25, 0.25]])
     with pytest.raises(ValueError, match=r"Y must be non-negative for loss 'cce'.*got -0.5"):
         cce.loss([[0, 0]], [[1.5, -0.5, 0]])
     assert cce.loss([[0, 0]], [[0.2, 0.3, 0.5]]) == pytest.approx(math.log(3))  # soft targets are fine
