@@ -60,9 +60,7 @@ for one sample; got shape (1, 3)
     return _as_rows(X, n_features, name, "inputs")
 
 
-def as_targets(
-    Y: object, n_samples: int, n_outputs: int, loss: str, name: str = "Y"
-) -> NDArray[np.float64]:
+def as_targets(Y: object, n_samples: int, n_outputs: int, loss: str, name: str = "Y") -> NDArray[np.float64]:
     """``Y`` as float64 ``(n_samples, n_outputs)``, checked against the loss.
 
     bce needs every target in [0, 1]; cce needs non-negative rows that sum to 1 (within 1e-9).

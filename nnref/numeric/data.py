@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -78,6 +80,26 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return array
 
 
+def _read_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The 1797 × 64 pixel values (0..16) and labels as scikit-learn ships them.
+
+    Importing scikit-learn takes seconds, so the bundled ``digits.csv.gz`` is read directly, in
+    the same way ``sklearn.datasets.load_digits`` reads it; its loader is the fallback should
+    the file ever move.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None or spec.origin is None:
+        raise ImportError('the digits data set ships with scikit-learn: pip install "nnref[data]"')
+    bundled = Path(spec.origin).parent / "datasets" / "data" / "digits.csv.gz"
+    if bundled.is_file():
+        table = np.loadtxt(bundled, delimiter=",")
+        return table[:, :-1], table[:, -1].astype(np.int64)
+    from sklearn.datasets import load_digits as sklearn_digits  # pragma: no cover - layout change
+
+    bunch = sklearn_digits()  # pragma: no cover
+    return np.asarray(bunch.data, float), np.asarray(bunch.target, np.int64)  # pragma: no cover
+
+
 @functools.cache
 def load_digits() -> Digits:
     """scikit-learn's 8×8 digits, split 75 % train / 25 % test within each class.
@@ -91,15 +113,8 @@ def load_digits() -> Digits:
     >>> d.X_train.shape, d.X_test.shape, d.Y_test.shape
     ((1347, 64), (450, 64), (450, 10))
     """
-    try:
-        from sklearn.datasets import load_digits as sklearn_digits
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            'the digits data set ships with scikit-learn: pip install "nnref[data]"'
-        ) from error
-    bunch = sklearn_digits()
-    images = np.asarray(bunch.data, dtype=np.float64) / 16.0
-    labels = np.asarray(bunch.target, dtype=np.int64)
+    images, labels = _read_digits()
+    images = images / 16.0
     rng = np.random.default_rng(SPLIT_SEED)
     test_parts = []
     for digit in range(10):
