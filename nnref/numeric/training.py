@@ -71,10 +71,11 @@ def _labels(kind: str | None, Y: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _count_correct(kind: str, outputs: np.ndarray, labels: np.ndarray) -> int:
+def _predict_into(kind: str, outputs: np.ndarray, out: np.ndarray) -> None:
     if kind == "argmax":
-        return int(np.count_nonzero(outputs.argmax(axis=1) == labels))
-    return int(np.count_nonzero((outputs[:, 0] > 0.5) == labels))
+        np.argmax(outputs, axis=1, out=out)
+    else:
+        np.greater(outputs[:, 0], 0.5, out=out)
 
 
 def fit(
@@ -123,6 +124,7 @@ def fit(
     xs = backprop.with_ones(inputs, net.bias).copy()
     ys = targets.copy()
     ls = labels.copy() if labels is not None else None
+    predicted = np.empty_like(labels) if labels is not None else None  # per epoch, compared once
 
     epoch_loss: list[float] = []
     epoch_accuracy: list[float] = []
@@ -139,7 +141,6 @@ def fit(
             if ls is not None:
                 np.take(labels, order, out=ls)
         total = 0.0
-        correct = 0
         for start in starts:
             stop = start + batch_size
             xb, yb = xs[start:stop], ys[start:stop]
@@ -148,15 +149,15 @@ def fit(
             summed = backprop.forward(layers, params, xb, ws, yb)
             iteration_loss.append(summed / size)
             total += summed
-            if ls is not None:
-                correct += _count_correct(kind, ws.a[-1], ls[start:stop])
+            if predicted is not None:
+                _predict_into(kind, ws.a[-1], predicted[start:stop])
             backprop.backward(layers, params, xb, yb, ws, rate / size)
             for p, step in zip(params, ws.grad, strict=True):
                 p -= step
         seconds.append(time.perf_counter() - started)
         epoch_loss.append(total / n)
-        if kind is not None:
-            epoch_accuracy.append(correct / n)
+        if predicted is not None:
+            epoch_accuracy.append(int(np.count_nonzero(predicted == ls)) / n)
         if validation is not None:
             val_loss.append(mlp.loss(val_inputs, val_targets))
             if kind is not None:
