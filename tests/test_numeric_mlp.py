@@ -132,3 +132,28 @@ def test_accuracy_for_classification_only() -> None:
     winners = softmax.predict(X).argmax(axis=1)
     assert softmax.accuracy(X, np.eye(3)[winners]) == 1.0
     assert MLP(Network((1, 1), "identity", "sse")).accuracy([[1]], [[1]]) is None
+
+
+def test_a_step_perceptron_computes_and() -> None:
+    X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    perceptron = MLP.from_network(Network((2, 1), "step", "sse", bias=True), weights=[1, 1], biases=["-1.5"])
+    assert perceptron.predict(X)[:, 0].tolist() == [0.0, 0.0, 0.0, 1.0]
+    # step(0) = 0: a neuron exactly at its threshold does not fire
+    assert MLP.from_network(Network((1, 1), "step"), weights=[0]).predict([[1.0]]).tolist() == [[0.0]]
+
+
+def test_the_numeric_engine_never_imports_the_symbolic_one() -> None:
+    import ast
+    from pathlib import Path
+
+    import nnref.numeric
+
+    for path in Path(nnref.numeric.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            assert not any(name.startswith(("nnref.symbolic", "sympy")) for name in names), (path.name, names)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +32,9 @@ from nnref.network import Network, closest_name
 from nnref.numeric import backprop
 from nnref.numeric.checks import as_inputs, as_targets
 from nnref.values import parse_exact
+
+if TYPE_CHECKING:
+    from nnref.numeric.training import History
 
 __all__ = ["MLP", "ForwardPass", "classification_kind"]
 
@@ -248,7 +251,7 @@ class MLP:
         seed: int = 0,
         shuffle: bool = True,
         validation: tuple[object, object] | None = None,
-    ):
+    ) -> History:
         """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`."""
         from nnref.numeric.training import fit
 
