@@ -157,3 +157,24 @@ def test_the_numeric_engine_never_imports_the_symbolic_one() -> None:
             else:
                 continue
             assert not any(name.startswith(("nnref.symbolic", "sympy")) for name in names), (path.name, names)
+
+
+@pytest.mark.parametrize(
+    ("net", "weights", "targets", "expected"),
+    [
+        (Network((1, 1), "sigmoid", "bce"), [1000], [[1.0], [0.0]], 1000.0),  # z = ∓1000, both wrong
+        (Network((1, 2), "softmax", "cce"), [1000, -1000], [[1.0, 0.0], [0.0, 1.0]], 2000.0),
+    ],
+)
+def test_saturated_outputs_keep_exact_losses_and_finite_gradients(net, weights, targets, expected) -> None:
+    import warnings
+
+    mlp = MLP.from_network(net, weights=weights)
+    X = [[-1.0], [1.0]]
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        assert mlp.loss(X, targets) == expected  # from logits: no ln(0)
+        gradient = mlp.gradient(X, targets)
+        history = mlp.fit(X, targets, epochs=2, batch_size=1, learning_rate=0.1)
+    assert all(math.isfinite(g) for g in gradient.values())
+    assert history.iteration_loss[0] in (expected, 0.0) and all(math.isfinite(v) for v in history.loss)
