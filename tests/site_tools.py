@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -178,6 +179,7 @@ class BuildResult:
     returncode: int
     output: str
     seconds: float
+    cpu_seconds: float = 0.0  # user + system time of mkdocs and the kernels it started
 
     def warnings(self) -> list[str]:
         """Every output line that says WARNING, except the known ipykernel transport notice."""
@@ -193,7 +195,10 @@ def build_site(site_dir: Path, config: Path = REPO / "mkdocs.yml") -> BuildResul
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
                "--site-dir", str(site_dir)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     completed = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    return BuildResult(site_dir, completed.returncode, completed.stdout + completed.stderr, seconds)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return BuildResult(site_dir, completed.returncode, completed.stdout + completed.stderr, seconds, cpu)

@@ -21,6 +21,9 @@ What this hook does:
    A download link to the ``.ipynb`` (published beside the page by ``include_source``) is added.
 3. ``on_page_context``: static-i18n gives the home page absolute switcher links built from
    ``site_url`` (``/nnref/en/``); they are made relative, so a copy served from any path works.
+4. ``on_post_page``: the vendored mermaid (3.5 MB, listed in ``extra_javascript`` so that
+   Material finds a global ``mermaid`` and never fetches its own from unpkg.com) is dropped from
+   pages without a diagram; Material only looks for mermaid when a page has one.
 """
 
 from __future__ import annotations
@@ -46,6 +49,11 @@ _MATHJAX_BLOCK = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax config
 _REMOTE_SCRIPT = re.compile(
     r"<script\b[^>]*>(?:(?!</script>).)*?https?://(?:(?!</script>).)*?</script>", re.DOTALL
 )
+
+# The <script> tag mkdocs writes for extra_javascript's mermaid entry, and the marker of a
+# diagram (pymdownx.superfences' fence_code_format output for the "mermaid" custom fence).
+_MERMAID_SCRIPT = re.compile(r'<script src="[^"]*/mermaid-[0-9.]+/mermaid\.min\.js"></script>\s*')
+_MERMAID_DIAGRAM = '<pre class="mermaid">'
 
 _DOWNLOAD_TEXT = {"ko": "노트북 파일 내려받기", "en": "Download the notebook"}
 
@@ -140,3 +148,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             # mkdocs' `url` template filter turns a root-relative link into a page-relative one.
             alternate["link"] = "./" if relative == "." else f"{relative}/"
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _MERMAID_DIAGRAM in output:
+        return output
+    return _MERMAID_SCRIPT.sub("", output, count=1)

@@ -1,0 +1,317 @@
+"""The built site in a real browser (Debian's chromium, headless) with no network but 127.0.0.1.
+
+Every request the pages make to another host is blocked and recorded; the test then checks
+what a reader sees: formulas typeset by KaTeX, mermaid diagrams drawn as SVG, notebook pages as
+HTML, a language switcher that keeps the page, and Korean search that finds a Korean page.
+
+Locally the test skips when chromium or Playwright is missing; with ``CI`` set it fails instead.
+Set ``NNREF_SCREENSHOTS=<dir>`` to save screenshots of the home page (ko/en, light/dark).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from site_tools import BuildResult, page_files
+
+CHROMIUM = "/usr/bin/chromium"
+# DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Site paths (Korean; the English page is "en/" + path) of pages that must contain rendered
+# math, and of pages that must contain mermaid diagrams. The backpropagation chapter joins
+# both lists when it exists.
+NOTEBOOK_PAGES = [f"{n.parent}/{n.name.split('.')[0]}/" for n in page_files() if n.name.endswith(".ko.ipynb")]
+MATH_PAGES = ["", "glossary/", *NOTEBOOK_PAGES]
+MERMAID_PAGES = [""]
+SWITCHER_PAGES = ["", "glossary/", "reference/api/", *NOTEBOOK_PAGES]
+# (query typed into the search box, Korean site path that must be among the results).
+# Will become ("역전파", <the backpropagation page>) once that page exists.
+KOREAN_SEARCHES = [("용어집", "glossary/")]
+
+
+def _require_browser() -> Any:
+    """Playwright's sync API, or skip (locally) / fail (in CI) when the browser stack is missing."""
+    missing = []
+    if not Path(CHROMIUM).is_file():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing.append("the playwright package (pip install playwright; no browser download needed)")
+        sync_playwright = None
+    if missing:
+        message = "browser test needs " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return sync_playwright
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: BuildResult) -> Iterator[str]:
+    """The built site served from the root of http://127.0.0.1:<free port>/."""
+    assert built_site.returncode == 0, built_site.output[-4000:]
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Traffic:
+    """What the pages asked for beyond 127.0.0.1, and what went wrong in their scripts."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_playwright = _require_browser()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+# Material draws each mermaid diagram into a *closed* shadow root, out of reach of scripts.
+# For inspection only, the test page opens every shadow root it creates.
+_OPEN_SHADOW_ROOTS = """
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attachShadow.call(this, {...init, mode: "open"}); };
+"""
+
+
+@pytest.fixture(scope="module")
+def browser_context(browser: Any) -> Iterator[tuple[Any, Traffic]]:
+    """One context (so one HTTP cache) for the module; its request guard records into ``Traffic``."""
+    traffic = Traffic()
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+
+    def guard(route: Any) -> None:
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            traffic.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.add_init_script(_OPEN_SHADOW_ROOTS)
+    try:
+        yield context, traffic
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def traffic(browser_context: tuple[Any, Traffic]) -> Traffic:
+    """This test's blocked requests and script errors (the module's record, emptied first)."""
+    _, record = browser_context
+    record.blocked.clear()
+    record.errors.clear()
+    return record
+
+
+@pytest.fixture
+def page(browser_context: tuple[Any, Traffic], traffic: Traffic) -> Iterator[Any]:
+    context, _ = browser_context
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+    tab.on("console", lambda msg: _record_console_error(msg, traffic))
+    tab.on("response", lambda r: _record_http_error(r.status, r.url, traffic))
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+def _is_sitemap_probe(url: str) -> bool:
+    # Material fetches sitemap.xml next to every <link rel="alternate"> to map pages between
+    # languages; our alternates already point at the same page in the other language, so the
+    # probe of e.g. en/glossary/sitemap.xml finds nothing (a 404 Material handles by itself).
+    return urlsplit(url).path.endswith("/sitemap.xml")
+
+
+def _record_http_error(status: int, url: str, traffic: Traffic) -> None:
+    if status >= 400 and not _is_sitemap_probe(url):
+        traffic.errors.append(f"HTTP {status}: {url}")
+
+
+def _record_console_error(message: Any, traffic: Traffic) -> None:
+    if message.type == "error" and not _is_sitemap_probe(message.location.get("url", "")):
+        traffic.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+
+def _open(page: Any, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+# Text a reader sees outside code and typeset math: raw TeX here means KaTeX did not run.
+_VISIBLE_PROSE_JS = """
+() => {
+  const article = document.querySelector("article.md-content__inner").cloneNode(true);
+  article.querySelectorAll("pre, code, script, style, .katex").forEach(e => e.remove());
+  return article.textContent;
+}
+"""
+_UNRENDERED_MATH_JS = """
+() => [...document.querySelectorAll(".arithmatex")].filter(e => !e.querySelector(".katex")).length
+"""
+
+
+def _is_local(url: str) -> bool:
+    return urlsplit(url).hostname == "127.0.0.1"
+
+
+def _lang_prefix(lang: str) -> str:
+    return "" if lang == "ko" else "en/"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("path", MATH_PAGES)
+def test_formulas_are_typeset(page: Any, traffic: Traffic, site_url: str, path: str, lang: str) -> None:
+    _open(page, site_url + _lang_prefix(lang) + path)
+    page.wait_for_selector(".katex", state="attached", timeout=10_000)
+    assert page.locator(".katex").count() > 0
+    assert page.evaluate(_UNRENDERED_MATH_JS) == 0
+    prose = page.evaluate(_VISIBLE_PROSE_JS)
+    leftovers = [tex for tex in ("$$", "\\(", "\\)", "\\[", "\\]") if tex in prose]
+    assert leftovers == [], f"raw TeX left on {path or 'home'} ({lang}): {leftovers}"
+    assert traffic.blocked == []
+    assert traffic.errors == []
+
+
+_MERMAID_JS = """
+() => [...document.querySelectorAll("div.mermaid")].map(d => {
+  const svg = d.shadowRoot && d.shadowRoot.querySelector("svg");
+  return svg ? svg.textContent : null;
+})
+"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("path", MERMAID_PAGES)
+def test_mermaid_diagrams_are_svg(page: Any, traffic: Traffic, site_url: str, path: str, lang: str) -> None:
+    _open(page, site_url + _lang_prefix(lang) + path)
+    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=15_000)
+    diagrams = page.evaluate(_MERMAID_JS)
+    assert diagrams, "no mermaid diagram on the page"
+    assert all(text is not None for text in diagrams), "a mermaid block has no SVG"
+    assert not any("Syntax error" in text for text in diagrams)
+    assert traffic.blocked == []
+    assert traffic.errors == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+def test_notebook_pages_render_as_html(
+    page: Any, traffic: Traffic, site_url: str, path: str, lang: str
+) -> None:
+    _open(page, site_url + _lang_prefix(lang) + path)
+    assert page.locator(".jupyter-wrapper .jp-Cell").count() > 0
+    assert page.locator(".jupyter-wrapper .jp-OutputArea-output").count() > 0
+    body = page.inner_text("article")
+    assert '"cell_type"' not in body
+    assert page.locator(".nnref-notebook-download a[download]").count() == 1
+    assert traffic.blocked == []
+    assert traffic.errors == []
+
+
+def _switch_language(page: Any, site_url: str, path: str, to: str) -> None:
+    """Click the header's language link for ``to``; check it leads to the same page in ``to``."""
+    expected = site_url + _lang_prefix(to) + path
+    link = page.locator(f".md-header a.md-select__link[hreflang='{to}']").first
+    assert link.evaluate("a => a.href") == expected
+    # Click it the way a reader does (Material intercepts such clicks with logic of its own).
+    page.locator(".md-header .md-select").first.hover()
+    with page.expect_navigation():
+        link.click()
+    assert page.url == expected
+    assert page.evaluate("document.documentElement.lang") == to
+
+
+@pytest.mark.parametrize("path", SWITCHER_PAGES)
+def test_language_switcher_keeps_the_page(page: Any, traffic: Traffic, site_url: str, path: str) -> None:
+    _open(page, site_url + path)
+    _switch_language(page, site_url, path, "en")
+    _switch_language(page, site_url, path, "ko")
+    assert traffic.blocked == []
+    assert traffic.errors == []
+
+
+@pytest.mark.parametrize(("query", "path"), KOREAN_SEARCHES)
+def test_korean_search_finds_the_page(
+    page: Any, traffic: Traffic, site_url: str, query: str, path: str
+) -> None:
+    _open(page, site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    # Material searches on keyup; fill() types no key (and Hangul typed key by key arrives as
+    # text input without keyup), so end with a real key press, as a reader's last key would be.
+    search.press("End")
+    page.wait_for_selector("a.md-search-result__link", timeout=15_000)
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    pages = {urlsplit(href).path for href in hrefs}
+    assert "/" + path in pages, f"searching {query!r} did not list /{path}: {sorted(pages)}"
+    assert traffic.blocked == []
+    assert traffic.errors == []
+
+
+def test_the_request_guard_blocks_and_records_other_hosts(page: Any, traffic: Traffic, site_url: str) -> None:
+    # The guard itself must work, or every "no request left" assertion above is hollow.
+    _open(page, site_url)
+    page.evaluate("() => fetch('https://unpkg.com/mermaid@11/dist/mermaid.min.js').catch(() => null)")
+    page.wait_for_timeout(200)
+    assert traffic.blocked == ["https://unpkg.com/mermaid@11/dist/mermaid.min.js"]
+
+
+@pytest.mark.skipif(not os.environ.get("NNREF_SCREENSHOTS"), reason="set NNREF_SCREENSHOTS=<dir> for them")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_save_home_screenshots(browser: Any, site_url: str, lang: str, scheme: str) -> None:
+    folder = Path(os.environ["NNREF_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1600}, color_scheme=scheme)
+    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url) else r.abort())
+    try:
+        tab = context.new_page()
+        _open(tab, site_url + _lang_prefix(lang))
+        tab.wait_for_selector(".katex", state="attached")
+        tab.screenshot(path=str(folder / f"home-{lang}-{scheme}.png"), full_page=True)
+    finally:
+        context.close()
+    assert (folder / f"home-{lang}-{scheme}.png").stat().st_size > 0
+
