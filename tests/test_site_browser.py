@@ -43,8 +43,9 @@ MATH_PAGES = ["", "glossary/", *NOTEBOOK_PAGES]
 MERMAID_PAGES = [""]
 SWITCHER_PAGES = ["", "glossary/", "reference/api/", *NOTEBOOK_PAGES]
 # (query typed into the search box, Korean site path that must be among the results).
-# Will become ("역전파", <the backpropagation page>) once that page exists.
-KOREAN_SEARCHES = [("용어집", "glossary/")]
+# Will become ("역전파", <the backpropagation page>) once that page exists. Material's Korean
+# search matches whole whitespace-separated words and their prefixes ("역전" finds "역전파를").
+KOREAN_SEARCHES = [("용어집", "glossary/"), ("시그모이드", "notebooks/sigmoid/")]
 
 
 def _require_browser() -> Any:
@@ -207,7 +208,7 @@ def test_formulas_are_typeset(page: Any, traffic: Traffic, site_url: str, path: 
     assert page.locator(".katex").count() > 0
     assert page.evaluate(_UNRENDERED_MATH_JS) == 0
     prose = page.evaluate(_VISIBLE_PROSE_JS)
-    leftovers = [tex for tex in ("$$", "\\(", "\\)", "\\[", "\\]") if tex in prose]
+    leftovers = [tex for tex in ("$", "\\(", "\\)", "\\[", "\\]") if tex in prose]
     assert leftovers == [], f"raw TeX left on {path or 'home'} ({lang}): {leftovers}"
     assert traffic.blocked == []
     assert traffic.errors == []
@@ -296,6 +297,18 @@ def test_the_request_guard_blocks_and_records_other_hosts(page: Any, traffic: Tr
     page.evaluate("() => fetch('https://unpkg.com/mermaid@11/dist/mermaid.min.js').catch(() => null)")
     page.wait_for_timeout(200)
     assert traffic.blocked == ["https://unpkg.com/mermaid@11/dist/mermaid.min.js"]
+
+
+def test_page_checks_see_unrendered_math_and_diagrams(page: Any) -> None:
+    # What the checks above would see if KaTeX or mermaid had not run.
+    page.set_content(
+        '<article class="md-content__inner"><p>Raw <span class="arithmatex">\\(x^2\\)</span> and $y$.</p>'
+        '<div class="mermaid"></div></article>'
+    )
+    assert page.evaluate(_UNRENDERED_MATH_JS) == 1
+    prose = page.evaluate(_VISIBLE_PROSE_JS)
+    assert "\\(" in prose and "$" in prose
+    assert page.evaluate(_MERMAID_JS) == [None]
 
 
 @pytest.mark.skipif(not os.environ.get("NNREF_SCREENSHOTS"), reason="set NNREF_SCREENSHOTS=<dir> for them")
