@@ -12,6 +12,7 @@ from functools import partial
 import sympy
 
 from nnref.network import Network
+from nnref.symbolic.exact import build, product, substitute, total
 from nnref.symbolic.forward import ForwardPass
 from nnref.symbolic.functions import (
     ACTIVATIONS,
@@ -34,7 +35,7 @@ def _product_formula(*parts: Quantity | sympy.Symbol) -> sympy.Expr:
 
 
 def _product_value(*parts: Quantity) -> sympy.Expr:
-    return sympy.Mul(*[p.value for p in parts])
+    return product(*[p.value for p in parts])
 
 
 def _sum_formula(pairs: list[tuple[Quantity, Quantity]]) -> sympy.Expr:
@@ -42,7 +43,7 @@ def _sum_formula(pairs: list[tuple[Quantity, Quantity]]) -> sympy.Expr:
 
 
 def _sum_value(pairs: list[tuple[Quantity, Quantity]]) -> sympy.Expr:
-    return sympy.Add(*[w.value * d.value for w, d in pairs])
+    return total(*[product(w.value, d.value) for w, d in pairs])
 
 
 class BackwardPass:
@@ -93,7 +94,7 @@ class BackwardPass:
                 partial_latex(a.name, z.name),
                 number,
                 lambda: generic.xreplace({Z: z.symbol, A: a.symbol}),
-                lambda: generic.xreplace({Z: z.value, A: a.value}),
+                lambda: substitute(generic, {Z: z.value, A: a.value}),
             )
         )
 
@@ -111,7 +112,7 @@ class BackwardPass:
                 partial_latex(o_k.name, z_j.name),
                 number,
                 lambda: softmax_derivative(k, j, [o.symbol for o in outputs]),
-                lambda: softmax_derivative(k, j, [o.value for o in outputs]),
+                lambda: build(partial(softmax_derivative, k, j), [o.value for o in outputs]),
             )
         )
 
@@ -133,7 +134,7 @@ class BackwardPass:
                     partial_latex("E", o.name),
                     evaluate(generic, {OUT: o.number, TGT: t.number}),
                     partial(generic.xreplace, {OUT: o.symbol, TGT: t.symbol}),
-                    lambda o=o, t=t: generic.xreplace({OUT: o.value, TGT: t.value}),
+                    lambda o=o, t=t: substitute(generic, {OUT: o.value, TGT: t.value}),
                 )
             )
         if ACTIVATIONS[self.net.activations[-1]].elementwise:
@@ -155,12 +156,20 @@ class BackwardPass:
                     lambda j=j, pairs=pairs: sympy.Add(
                         *[g.formula * softmax_derivative(k, j, [o.symbol for o in outputs]) for g, k in pairs]
                     ),
-                    lambda j=j, pairs=pairs: sympy.Add(
-                        *[g.value * softmax_derivative(k, j, [o.value for o in outputs]) for g, k in pairs]
-                    ),
+                    partial(self._softmax_delta_value, j),
                     terms=terms,
                 )
             )
+
+    def _softmax_delta_value(self, j: int) -> sympy.Expr:
+        outputs = self.passed.act[-1]
+        values = [o.value for o in outputs]
+        return total(
+            *[
+                product(self.outer[o.name].value, build(partial(softmax_derivative, k, j), values))
+                for k, o in enumerate(outputs)
+            ]
+        )
 
     def _softmax_terms(self, j: int) -> tuple[Step, ...]:
         outputs = self.passed.act[-1]

@@ -32,6 +32,7 @@ import sympy
 
 from nnref.network import Network, closest_name
 from nnref.symbolic.backward import BackwardPass
+from nnref.symbolic.exact import product, substitute, total
 from nnref.symbolic.forward import (
     ForwardPass,
     input_nodes,
@@ -136,7 +137,7 @@ class Trace:
                 latex_name(f"E_{o.name}"),
                 evaluate(generic, {OUT: o.number, TGT: t.number}),
                 lambda o=o, t=t: generic.xreplace({OUT: o.symbol, TGT: t.symbol}),
-                lambda o=o, t=t: generic.xreplace({OUT: o.value, TGT: t.value}),
+                lambda o=o, t=t: substitute(generic, {OUT: o.value, TGT: t.value}),
             )
             for o, t in zip(outputs, self._targets, strict=True)
         ]
@@ -148,7 +149,7 @@ class Trace:
             "E",
             MP.fsum(term.number for term in terms),
             lambda: sympy.Add(*[term.formula for term in terms]),
-            lambda: sympy.Add(*[term.value for term in terms]),
+            lambda: total(*[term.value for term in terms]),
         )
 
     # -- public API ----------------------------------------------------------------------------
@@ -289,7 +290,7 @@ class Trace:
                 f"{latex_name(name)}^{{+}}",
                 current.number - rate.number * grad.number,
                 lambda: current.symbol - ALPHA * grad.formula,
-                lambda: current.value - rate.value * grad.value,
+                lambda: total(current.value, product(-rate.value, grad.value)),
             )
         return self._updated[name]
 

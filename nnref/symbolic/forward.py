@@ -14,6 +14,7 @@ from functools import cache, partial
 import sympy
 
 from nnref.network import Network
+from nnref.symbolic.exact import build, product, substitute, total
 from nnref.symbolic.functions import ACTIVATIONS, Z, softmax_formula
 from nnref.symbolic.precision import MP, evaluate, exact_number, sign_of
 from nnref.symbolic.quantity import Node, Quantity, latex_name
@@ -84,8 +85,8 @@ def _affine_formula(weights: list[Quantity], sources: list[Quantity], bias: Quan
 
 
 def _affine_value(weights: list[Quantity], sources: list[Quantity], bias: Quantity | None) -> sympy.Expr:
-    terms = [w.value * a.value for w, a in zip(weights, sources, strict=True)]
-    return sympy.Add(*terms, *([bias.value] if bias else []))
+    terms = [product(w.value, a.value) for w, a in zip(weights, sources, strict=True)]
+    return total(*terms, *([bias.value] if bias else []))
 
 
 class ForwardPass:
@@ -196,7 +197,7 @@ class ForwardPass:
             return number, formula, lambda: activation.on_branch(z.value, positive)[0]
         generic = _generic_activation(name)
         number = evaluate(generic, {Z: z.number})
-        return number, formula, lambda: generic.xreplace({Z: z.value})
+        return number, formula, lambda: substitute(generic, {Z: z.value})
 
     @staticmethod
     def _softmax(pres: list[Node]):
@@ -204,7 +205,7 @@ class ForwardPass:
         total = MP.fsum(exps)
         numbers = [e / total for e in exps]
         formula = _shared(lambda: softmax_formula([z.symbol for z in pres]))
-        value = _shared(lambda: softmax_formula([z.value for z in pres]))
+        value = _shared(lambda: build(softmax_formula, [z.value for z in pres]))
         k_range = range(len(pres))
         return numbers, [partial(formula, k) for k in k_range], [partial(value, k) for k in k_range]
 
@@ -242,7 +243,7 @@ def forward(
     [(1,), (1,), (1,), (0,)]
     >>> weights = ["0.3", "0.25", "0.4", "0.35", "0.45", "0.4", "0.7", "0.6"]
     >>> forward(Network((2, 2, 2)), ["0.1", "0.2"], weights)[0]
-    1/(exp(-9/(20*(exp(-2/25) + 1)) - 2/(5*(exp(-11/100) + 1))) + 1)
+    1/(exp(-(2/(5*(exp(-11/100) + 1)) + 9/(20*(exp(-2/25) + 1)))) + 1)
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__}")

@@ -1,0 +1,139 @@
+"""How ``derive()`` scales, against the naive way measured in the same run.
+
+For fully connected sigmoid networks with bias and sse loss (random rational parameters, fixed
+seed), time two ways of getting every parameter's gradient formula, its exact value and its
+30-digit decimal (printed to a null sink):
+
+- nnref: ``derive()`` (structured chain rule, one-level-deep exact values, cached mpmath
+  numbers), then ``tr.formula(p)``, ``tr.gradient[p]`` and ``tr.decimal("dE/dp", 30)``;
+- naive: compose the loss as one SymPy expression in the parameter symbols, ``sympy.diff`` it
+  by each parameter, substitute the values and ``evalf(30)``.
+
+The naive way runs in a subprocess and is stopped after ``--timeout`` seconds (60 by default);
+the table then says it was skipped. Run: ``python benchmarks/derive_scaling.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import subprocess
+import sys
+import time
+from fractions import Fraction
+
+SIZES = ((2, 2, 2), (2, 4, 4, 2), (4, 8, 8, 4), (8, 16, 16, 8), (16, 32, 32, 16))
+SEED = 20240607
+DIGITS = 30
+
+
+def example(sizes: tuple[int, ...]):
+    """Network and random rational example for ``sizes`` (same seed every run)."""
+    from nnref.network import Network
+
+    rng = random.Random(SEED + sum(sizes))
+    net = Network(sizes, activation="sigmoid", loss="sse", bias=True)
+
+    def value() -> Fraction:
+        return Fraction(rng.randint(-100, 100), 100)
+
+    x = [value() for _ in range(sizes[0])]
+    target = [Fraction(rng.randint(0, 100), 100) for _ in range(sizes[-1])]
+    weights = [value() for _ in range(net.n_weights)]
+    biases = [value() for _ in range(net.n_biases)]
+    return net, x, target, weights, biases
+
+
+def time_nnref(sizes: tuple[int, ...]) -> float:
+    from nnref.symbolic import derive
+
+    net, x, target, weights, biases = example(sizes)
+    sink = io.StringIO()
+    start = time.perf_counter()
+    trace = derive(net, x=x, target=target, weights=weights, biases=biases, learning_rate="0.5")
+    for name in net.parameters:
+        # The formula and exact value are built (cached in the trace) but not printed: their
+        # printed size grows exponentially with depth, only the 30-digit decimals are printed.
+        trace.formula(name), trace.gradient[name]
+        print(name, f"{trace.decimal(f'dE/d{name}', DIGITS):f}", file=sink)
+    return time.perf_counter() - start
+
+
+def time_naive(sizes: tuple[int, ...]) -> float:
+    """sympy.diff of the fully composed loss, then substitution and evalf, per parameter."""
+    import sympy
+
+    net, x, target, weights, biases = example(sizes)
+    start = time.perf_counter()
+    symbols = {name: sympy.Symbol(name) for name in net.parameters}
+    values = {
+        symbols[name]: sympy.Rational(v.numerator, v.denominator)
+        for name, v in zip(net.parameters, [*weights, *biases], strict=True)
+    }
+    activations = [sympy.Rational(v.numerator, v.denominator) for v in x]
+    for layer in range(net.n_layers):
+        rows, bias_names = net.layer_weight_names(layer), net.layer_bias_names(layer)
+        activations = [
+            1
+            / (
+                1
+                + sympy.exp(
+                    -(
+                        sum(symbols[w] * a for w, a in zip(row, activations, strict=True))
+                        + (symbols[bias_names[j]] if bias_names else 0)
+                    )
+                )
+            )
+            for j, row in enumerate(rows)
+        ]
+    loss = sum(
+        sympy.Rational(1, 2) * (sympy.Rational(t.numerator, t.denominator) - o) ** 2
+        for t, o in zip(target, activations, strict=True)
+    )
+    sink = io.StringIO()
+    for name in net.parameters:
+        formula = sympy.diff(loss, symbols[name])
+        print(name, formula.xreplace(values).evalf(DIGITS), file=sink)  # the value, not the formula
+    return time.perf_counter() - start
+
+
+def naive_in_subprocess(sizes: tuple[int, ...], timeout: float) -> float | None:
+    command = [sys.executable, __file__, "--naive-only", ",".join(map(str, sizes))]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(done.stdout)["seconds"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before the naive way is skipped")
+    parser.add_argument("--naive-only", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.naive_only:
+        print(json.dumps({"seconds": time_naive(tuple(int(s) for s in args.naive_only.split(",")))}))
+        return
+    time_nnref((2, 2, 2))  # warm-up: imports and SymPy caches
+    print(f"{'network':>12} {'params':>6} {'nnref s':>9} {'naive s':>9} {'naive/nnref':>12}")
+    for sizes in SIZES:
+        from nnref.network import Network
+
+        n_parameters = len(Network(sizes, bias=True).parameters)
+        fast = time_nnref(sizes)
+        naive = naive_in_subprocess(sizes, args.timeout)
+        name = "-".join(map(str, sizes))
+        if naive is None:
+            print(
+                f"{name:>12} {n_parameters:>6} {fast:>9.3f} {'skipped':>9} "
+                f"{'>' + format(args.timeout / fast, '.0f'):>12}  (naive stopped after {args.timeout:.0f} s)"
+            )
+        else:
+            print(f"{name:>12} {n_parameters:>6} {fast:>9.3f} {naive:>9.3f} {naive / fast:>12.0f}")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
