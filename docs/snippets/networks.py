@@ -1,0 +1,270 @@
+"""Chapter 3 (neural networks): layers, composition, the dense layer as a matrix product, an RNN.
+
+Every function takes the page language and returns Markdown (math from SymPy, tables from code).
+"""
+
+from decimal import Decimal
+
+import numpy as np
+import sympy
+
+from nnref.glossary import term
+from nnref.network import Network
+from nnref.numeric import MLP
+from nnref.numeric.rnn import rnn_forward
+from nnref.render import display_math, format_decimal, markdown_table
+from nnref.symbolic.rnn import rnn_forward_exact
+
+NETWORK_WORDS = {
+    "ko": {
+        "layer": "층",
+        "role": "역할",
+        "neurons": "뉴런 수",
+        "weights": "가중치 수",
+        "biases": "편향 수",
+        "in": "값을 받아 그대로 넘깁니다",
+        "hidden": "가중합과 활성화 함수",
+        "out": "최종 출력",
+        "total": "합계",
+        "neuron": "뉴런",
+        "exact": "SymPy (정확한 값)",
+        "float": "NumPy (float64)",
+        "step": "시점",
+        "unit": "은닉 뉴런",
+        "diff": "차이",
+    },
+    "en": {
+        "layer": "Layer",
+        "role": "Role",
+        "neurons": "Neurons",
+        "weights": "Weights",
+        "biases": "Biases",
+        "in": "passes the values on",
+        "hidden": "weighted sum and activation function",
+        "out": "final output",
+        "total": "Total",
+        "neuron": "Neuron",
+        "exact": "SymPy (exact)",
+        "float": "NumPy (float64)",
+        "step": "Step",
+        "unit": "Hidden neuron",
+        "diff": "Difference",
+    },
+}
+
+LAYER_SIZES = (4, 5, 3)  # the example network of the section on layers
+
+
+def layer_table(lang: str) -> str:
+    """Neurons, weights and biases per layer of a (4, 5, 3) network with bias, counted by nnref."""
+    words = NETWORK_WORDS[lang]
+    net = Network(LAYER_SIZES, ("sigmoid", "softmax"), "cce", bias=True)
+    names = [term("input_layer", lang), term("hidden_layer", lang), term("output_layer", lang)]
+    roles = [words["in"], words["hidden"], words["out"]]
+    rows = [[names[0], roles[0], str(net.sizes[0]), "0", "0"]]
+    for layer in range(net.n_layers):
+        n_weights = sum(len(row) for row in net.layer_weight_names(layer))
+        rows.append(
+            [
+                names[layer + 1],
+                roles[layer + 1],
+                str(net.sizes[layer + 1]),
+                str(n_weights),
+                str(len(net.layer_bias_names(layer))),
+            ]
+        )
+    rows.append([f"**{words['total']}**", "", str(sum(net.sizes)), str(net.n_weights), str(net.n_biases)])
+    header = [words["layer"], words["role"], words["neurons"], words["weights"], words["biases"]]
+    return markdown_table(header, rows, align="llrrr")
+
+
+# -- a network as a composite function ----------------------------------------------------------
+
+COMPOSITION_WEIGHTS = ("0.5", "-1", "2")
+COMPOSITION_BIASES = ("0", "0.5", "-0.5")
+COMPOSITION_X = "1"
+
+
+def _sigmoid(z: sympy.Expr) -> sympy.Expr:
+    return 1 / (1 + sympy.exp(-z))
+
+
+def composition_markdown(lang: str) -> str:
+    """f1, f2, f3 of a 1-1-1-1 sigmoid network, their composition with sigma kept, then expanded."""
+    x, u = sympy.symbols("x u")
+    sigma = sympy.Function("sigma")
+    w, b = sympy.symbols("w1:4"), sympy.symbols("b1:4")
+    layers = [sympy.Lambda(u, sigma(w[i] * u + b[i])) for i in range(3)]
+    pieces = ", \\quad ".join(f"f_{{{i + 1}}}(u) = {sympy.latex(layer(u))}" for i, layer in enumerate(layers))
+    composed = layers[2](layers[1](layers[0](x)))
+    expanded = composed.replace(sigma, sympy.Lambda(x, _sigmoid(x)))
+    return (
+        display_math(pieces)
+        + display_math(f"f(x) = f_{{3}}(f_{{2}}(f_{{1}}(x))) = {sympy.latex(composed)}")
+        + ("\n펼쳐 쓰면 다음과 같습니다.\n" if lang == "ko" else "\nWritten out, this is:\n")
+        + display_math(f"f(x) = {sympy.latex(expanded)}")
+    )
+
+
+def composition_check(lang: str) -> str:
+    """The composed formula at given numbers (exact and its decimal) next to MLP.predict's float64."""
+    value = sympy.Rational(COMPOSITION_X)
+    for weight, bias in zip(COMPOSITION_WEIGHTS, COMPOSITION_BIASES, strict=True):
+        value = _sigmoid(sympy.Rational(weight) * value + sympy.Rational(bias))
+    net = Network((1, 1, 1, 1), "sigmoid", "sse", bias=True)
+    mlp = MLP.from_network(net, weights=COMPOSITION_WEIGHTS, biases=COMPOSITION_BIASES)
+    predicted = float(mlp.predict([float(COMPOSITION_X)])[0, 0])
+    exact_decimal = Decimal(str(value.evalf(30)))
+    if abs(Decimal(repr(predicted)) - exact_decimal) > Decimal("1e-15"):
+        raise ValueError(f"MLP.predict gives {predicted!r}, the composed formula {exact_decimal}")
+    givens = ", ".join(
+        [f"x = {COMPOSITION_X}"]
+        + [f"w_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_WEIGHTS, start=1)]
+        + [f"b_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_BIASES, start=1)]
+    )
+    if lang == "ko":
+        lead, tail = f"\\({givens}\\)을 넣으면", "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 "
+        end = "입니다."
+    else:
+        lead, tail = f"With \\({givens}\\),", "and `MLP.predict` (float64) with the same parameters gives "
+        end = "."
+    return (
+        lead
+        + "\n"
+        + display_math(
+            f"f({COMPOSITION_X}) = {sympy.latex(value)} \\approx {format_decimal(exact_decimal, 15)}"
+        )
+        + f"\n{tail}`{predicted!r}`{end}"
+    )
+
+
+# -- the dense layer as a matrix product -------------------------------------------------------
+
+DENSE_X = ("1", "0.5", "-1")
+DENSE_WEIGHTS = ("0.2", "-0.5", "0.1", "0.4", "0.3", "-0.2")  # w1..w6 in nnref's naming order
+DENSE_BIASES = ("0.1", "-0.3")
+
+
+def _dense_network() -> Network:
+    return Network((3, 2), "identity", "sse", bias=True)
+
+
+def dense_symbols_markdown() -> str:
+    """W^T x + b with nnref's parameter names, multiplied out by SymPy."""
+    net = _dense_network()
+    names = net.layer_weight_names(0)  # [dest][src]
+    W = sympy.Matrix(3, 2, lambda src, dest: sympy.Symbol(names[dest][src]))
+    x = sympy.Matrix(sympy.symbols("x1:4"))
+    b = sympy.Matrix([sympy.Symbol(name) for name in net.layer_bias_names(0)])
+    z = W.T * x + b
+    lhs = sympy.Matrix(sympy.symbols("z1:3"))
+    return display_math(
+        f"{sympy.latex(lhs)} = W^{{\\top}} x + b = {sympy.latex(W.T)} {sympy.latex(x)} + {sympy.latex(b)} "
+        f"= {sympy.latex(z)}"
+    )
+
+
+def dense_numbers_markdown(lang: str) -> str:
+    """The same product with numbers: exact SymPy matrices, and NumPy's x @ W + b from an MLP."""
+    words = NETWORK_WORDS[lang]
+    net = _dense_network()
+    names = net.layer_weight_names(0)
+    values = dict(zip(net.weight_names, DENSE_WEIGHTS, strict=True))
+    W = sympy.Matrix(3, 2, lambda src, dest: sympy.Rational(values[names[dest][src]]))
+    x = sympy.Matrix([sympy.Rational(v) for v in DENSE_X])
+    b = sympy.Matrix([sympy.Rational(v) for v in DENSE_BIASES])
+    z = W.T * x + b
+    mlp = MLP.from_network(net, weights=DENSE_WEIGHTS, biases=DENSE_BIASES)
+    numeric = [float(v) for v in mlp.forward([float(v) for v in DENSE_X]).z[0][0]]
+    # The MLP stores W as (fan_in, fan_out) and computes x @ W + b: the same product, transposed.
+    if not np.array_equal(mlp.weights[0], np.array(W.tolist(), dtype=float)):
+        raise ValueError("MLP weights are not laid out as W[src, dest]")
+    math = display_math(f"{sympy.latex(W.T)} {sympy.latex(x)} + {sympy.latex(b)} = {sympy.latex(z)}")
+    rows = [[f"\\(z_{{{k + 1}}}\\)", f"\\({sympy.latex(z[k])}\\)", f"`{numeric[k]!r}`"] for k in range(2)]
+    return math + "\n" + markdown_table([words["neuron"], words["exact"], words["float"]], rows, align="lrr")
+
+
+# -- feed-forward versus recurrent ---------------------------------------------------------------
+
+
+def recurrence_markdown() -> str:
+    """h_t = f(W x_t + U h_{t-1} + b), and h_3 unrolled by substituting it into itself (SymPy)."""
+    W, U, b = sympy.symbols("W U b")
+    f = sympy.Function("f")
+    step = sympy.Add(W * sympy.Symbol("x_t"), U * sympy.Symbol("h_{t-1}"), b, evaluate=False)
+    h = sympy.Symbol("h_0")
+    for x in sympy.symbols("x_1:4"):
+        h = f(sympy.Add(W * x, U * h, b, evaluate=False))
+    return display_math(f"h_{{t}} = {sympy.latex(f(step), order='none')}") + display_math(
+        f"h_{{3}} = {sympy.latex(h, order='none')}"
+    )
+
+
+RNN_XS = (("1",), ("1",), ("-0.5",), ("0",))  # x_1 = x_2 on purpose: same input, different state
+RNN_W = (("0.5",), ("-1",))
+RNN_U = (("0.6", "-0.4"), ("0.3", "0.8"))
+RNN_B = ("0", "0.1")
+
+
+def rnn_givens_markdown() -> str:
+    """The sequence and the parameters as matrices (givens, printed from the data above)."""
+
+    def matrix(rows: tuple) -> str:
+        return sympy.latex(sympy.Matrix([[sympy.Rational(v) for v in row] for row in rows]))
+
+    xs = ", ".join(
+        f"x_{{{t}}} = {sympy.latex(sympy.Rational(row[0]))}" for t, row in enumerate(RNN_XS, start=1)
+    )
+    return display_math(
+        f"W = {matrix(RNN_W)}, \\quad U = {matrix(RNN_U)}, \\quad b = {matrix(tuple((v,) for v in RNN_B))}, "
+        f"\\quad h_{{0}} = {sympy.latex(sympy.zeros(2, 1))}, \\quad f = \\tanh"
+    ) + display_math(xs)
+
+
+def _rnn_runs():
+    exact = rnn_forward_exact(RNN_XS, RNN_W, RNN_U, RNN_B, activation="tanh")
+    as_float = lambda rows: np.array([[float(sympy.Rational(v)) for v in row] for row in rows])  # noqa: E731
+    numeric = rnn_forward(
+        as_float(RNN_XS),
+        as_float(RNN_W),
+        as_float(RNN_U),
+        [float(sympy.Rational(v)) for v in RNN_B],
+        activation="tanh",
+    )
+    return exact, numeric
+
+
+def rnn_first_step_markdown() -> str:
+    """The exact closed forms of h_1 and of the first unit of h_2."""
+    exact, _ = _rnn_runs()
+    h1 = sympy.Matrix(exact.h[0])
+    return display_math(f"h_{{1}} = {sympy.latex(h1)}, \\qquad h_{{2,1}} = {sympy.latex(exact.h[1][0])}")
+
+
+def rnn_table(lang: str) -> str:
+    """Every hidden state: exact (SymPy, 20 decimals), float64 (NumPy) and their difference."""
+    words = NETWORK_WORDS[lang]
+    exact, numeric = _rnn_runs()
+    rows = []
+    largest = 0.0
+    for t in range(exact.steps):
+        for i in range(2):
+            precise = exact.decimal(t, i, 20)
+            difference = abs(Decimal(repr(float(numeric.h[t, i]))) - precise)
+            largest = max(largest, float(difference))
+            rows.append(
+                [
+                    f"\\(t = {t + 1}\\)",
+                    f"\\({sympy.latex(sympy.Rational(RNN_XS[t][0]))}\\)",
+                    f"\\(h_{{{t + 1},{i + 1}}}\\)",
+                    f"`{format_decimal(precise, 20)}`",
+                    f"`{float(numeric.h[t, i])!r}`",
+                    f"`{float(difference):.1e}`",
+                ]
+            )
+    if largest > 1e-15:
+        raise ValueError(f"float64 and exact RNN states differ by {largest}")
+    if np.allclose(numeric.h[0], numeric.h[1]):
+        raise ValueError("x_1 = x_2 should give different hidden states h_1 and h_2")
+    header = [words["step"], "\\(x_t\\)", words["unit"], words["exact"], words["float"], words["diff"]]
+    return markdown_table(header, rows, align="ccclll")
