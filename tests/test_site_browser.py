@@ -35,9 +35,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Site paths (Korean; the English page is "en/" + path) of pages that must contain rendered
-# math, and of pages that must contain mermaid diagrams. The backpropagation chapter joins
-# both lists when it exists.
+# Every built page is checked (test_every_page_renders_offline); these lists name pages that
+# MUST have typeset math / mermaid diagrams, so that a page losing them fails. Site paths, Korean
+# ("en/" + path is the English page). The backpropagation chapter joins both lists.
 NOTEBOOK_PAGES = [f"{n.parent}/{n.name.split('.')[0]}/" for n in page_files() if n.name.endswith(".ko.ipynb")]
 MATH_PAGES = ["", "glossary/", *NOTEBOOK_PAGES]
 MERMAID_PAGES = [""]
@@ -200,20 +200,6 @@ def _lang_prefix(lang: str) -> str:
     return "" if lang == "ko" else "en/"
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-@pytest.mark.parametrize("path", MATH_PAGES)
-def test_formulas_are_typeset(page: Any, traffic: Traffic, site_url: str, path: str, lang: str) -> None:
-    _open(page, site_url + _lang_prefix(lang) + path)
-    page.wait_for_selector(".katex", state="attached", timeout=10_000)
-    assert page.locator(".katex").count() > 0
-    assert page.evaluate(_UNRENDERED_MATH_JS) == 0
-    prose = page.evaluate(_VISIBLE_PROSE_JS)
-    leftovers = [tex for tex in ("$", "\\(", "\\)", "\\[", "\\]") if tex in prose]
-    assert leftovers == [], f"raw TeX left on {path or 'home'} ({lang}): {leftovers}"
-    assert traffic.blocked == []
-    assert traffic.errors == []
-
-
 _MERMAID_JS = """
 () => [...document.querySelectorAll("div.mermaid")].map(d => {
   const svg = d.shadowRoot && d.shadowRoot.querySelector("svg");
@@ -222,17 +208,64 @@ _MERMAID_JS = """
 """
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-@pytest.mark.parametrize("path", MERMAID_PAGES)
-def test_mermaid_diagrams_are_svg(page: Any, traffic: Traffic, site_url: str, path: str, lang: str) -> None:
-    _open(page, site_url + _lang_prefix(lang) + path)
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=15_000)
+def _built_pages(site_dir: Path, lang: str) -> list[str]:
+    """Site paths of every page built for ``lang`` ("" is the home page), from the site folder."""
+    root = site_dir if lang == "ko" else site_dir / "en"
+    pages = []
+    for index in sorted(root.rglob("index.html")):
+        relative = index.parent.relative_to(root).as_posix()
+        if relative.split("/")[0] in {"en", "assets", "search"}:
+            continue
+        pages.append("" if relative == "." else f"{relative}/")
+    return pages
+
+
+def _page_problems(page: Any, traffic: Traffic) -> tuple[list[str], bool, bool]:
+    """What is wrong on the open page; and whether it has typeset math and drawn diagrams."""
+    problems = []
+    has_math = page.locator(".arithmatex, .jupyter-wrapper").count() > 0
+    if has_math and page.locator(".katex").count() == 0:
+        page.wait_for_selector(".katex", state="attached", timeout=10_000)
+    if page.evaluate(_UNRENDERED_MATH_JS):
+        problems.append(f"{page.evaluate(_UNRENDERED_MATH_JS)} formulas not typeset")
+    prose = page.evaluate(_VISIBLE_PROSE_JS)
+    leftovers = [tex for tex in ("$", "\\(", "\\)", "\\[", "\\]") if tex in prose]
+    if leftovers:
+        problems.append(f"raw TeX in the text: {leftovers}")
+    if page.locator("pre.mermaid").count():
+        page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=15_000)
     diagrams = page.evaluate(_MERMAID_JS)
-    assert diagrams, "no mermaid diagram on the page"
-    assert all(text is not None for text in diagrams), "a mermaid block has no SVG"
-    assert not any("Syntax error" in text for text in diagrams)
-    assert traffic.blocked == []
-    assert traffic.errors == []
+    if any(text is None for text in diagrams):
+        problems.append("a mermaid diagram has no SVG")
+    if any("Syntax error" in text for text in diagrams if text):
+        problems.append("a mermaid diagram shows a syntax error")
+    problems += [f"request to another host: {url}" for url in traffic.blocked]
+    problems += traffic.errors
+    return problems, page.locator(".katex").count() > 0, bool(diagrams) and None not in diagrams
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_page_renders_offline(
+    page: Any, traffic: Traffic, site_url: str, built_site: BuildResult, lang: str
+) -> None:
+    """Every page of the language: formulas typeset (no raw TeX), diagrams drawn, nothing fetched
+    from another host, no script error. MATH_PAGES and MERMAID_PAGES must have math/diagrams."""
+    problems: dict[str, list[str]] = {}
+    with_math, with_diagrams = set(), set()
+    for path in _built_pages(built_site.site_dir, lang):
+        traffic.blocked.clear()
+        traffic.errors.clear()
+        _open(page, site_url + _lang_prefix(lang) + path)
+        found, math, diagrams = _page_problems(page, traffic)
+        if found:
+            problems["/" + _lang_prefix(lang) + path] = found
+        if math:
+            with_math.add(path)
+        if diagrams:
+            with_diagrams.add(path)
+    assert problems == {}
+    assert set(MATH_PAGES) <= with_math, f"no typeset math on {sorted(set(MATH_PAGES) - with_math)}"
+    assert set(MERMAID_PAGES) <= with_diagrams, f"no diagram: {sorted(set(MERMAID_PAGES) - with_diagrams)}"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
