@@ -89,6 +89,15 @@ def _sigmoid(z: sympy.Expr) -> sympy.Expr:
     return 1 / (1 + sympy.exp(-z))
 
 
+def _exp_latex(expr: sympy.Expr) -> str:
+    """LaTeX with exp(...) instead of nested e^{...}: nested exponents shrink to unreadable sizes."""
+    exp = sympy.Function("exp")
+    shown = expr.replace(sympy.exp, lambda argument: exp(argument)).replace(
+        lambda node: node.is_Pow and node.base == sympy.E, lambda node: exp(node.exp)
+    )
+    return sympy.latex(shown).replace(r"\operatorname{exp}", r"\exp")
+
+
 def composition_markdown(lang: str) -> str:
     """f1, f2, f3 of a 1-1-1-1 sigmoid network, their composition with sigma kept, then expanded."""
     x, u = sympy.symbols("x u")
@@ -102,7 +111,7 @@ def composition_markdown(lang: str) -> str:
         display_math(pieces)
         + display_math(f"f(x) = f_{{3}}(f_{{2}}(f_{{1}}(x))) = {sympy.latex(composed)}")
         + ("\n펼쳐 쓰면 다음과 같습니다.\n" if lang == "ko" else "\nWritten out, this is:\n")
-        + display_math(f"f(x) = {sympy.latex(expanded)}")
+        + display_math(f"f(x) = {_exp_latex(expanded)}")
     )
 
 
@@ -123,7 +132,8 @@ def composition_check(lang: str) -> str:
         + [f"b_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_BIASES, start=1)]
     )
     if lang == "ko":
-        lead, tail = f"\\({givens}\\)을 넣으면", "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 "
+        lead = f"\\({givens}\\)일 때는 다음과 같고,"
+        tail = "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 "
         end = "입니다."
     else:
         lead, tail = f"With \\({givens}\\),", "and `MLP.predict` (float64) with the same parameters gives "
@@ -132,7 +142,7 @@ def composition_check(lang: str) -> str:
         lead
         + "\n"
         + display_math(
-            f"f({COMPOSITION_X}) = {sympy.latex(value)} \\approx {format_decimal(exact_decimal, 15)}"
+            f"f({COMPOSITION_X}) = {_exp_latex(value)} \\approx {format_decimal(exact_decimal, 15)}"
         )
         + f"\n{tail}`{predicted!r}`{end}"
     )
