@@ -181,9 +181,30 @@ def numbers_latex(expr: sympy.Expr, trace: Trace, places: int = PLACES) -> str:
     return sympy.latex(expr, symbol_names=names, mul_symbol="times", order="old")
 
 
+def _has_at_most(expr: sympy.Basic, nodes: int) -> bool:
+    """True when ``expr``'s tree has at most ``nodes`` nodes (stops counting past the bound)."""
+    for count, _ in enumerate(sympy.preorder_traversal(expr), start=1):
+        if count > nodes:
+            return False
+    return True
+
+
 def exact_latex(quantity: Quantity, limit: int = _EXACT_LIMIT) -> str:
-    """The exact closed form as LaTeX when it is short (at most ``limit`` characters), else ``""``."""
-    text = sympy.latex(quantity.value)
+    """The exact closed form as LaTeX when it is short (at most ``limit`` characters), else ``""``.
+
+    Every tree node prints at least one character, so a tree of more than ``limit`` nodes is
+    refused before printing: SymPy's LaTeX printer needs minutes for the nested closed forms of
+    a trace after an update (thousands of characters), which would be thrown away anyway.
+
+    >>> from nnref.examples import derive_example
+    >>> tr = derive_example()
+    >>> exact_latex(tr.quantity("z1")), exact_latex(tr.next().quantity("E"))
+    ('\\\\frac{2}{25}', '')
+    """
+    value = quantity.value
+    if not _has_at_most(value, limit):
+        return ""
+    text = sympy.latex(value)
     return text if len(text) <= limit else ""
 
 
