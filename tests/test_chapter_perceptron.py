@@ -151,8 +151,9 @@ def test_the_page_snippet_computes_its_tables() -> None:
     assert page["decimal_text"](Fraction(-1, 5)) == "-0.2"
     assert page["decimal_text"](Fraction(1, 3)) == "1/3"
     assert "0.1" in page["settings_markdown"]("ko")
-    hand_set = page["hand_set_gates_table"]("ko").splitlines()
-    assert hand_set[2].endswith("| 0 | 0 | 0 | 1 |")  # AND's row: the exact truth table
+    columns = [line.split(" | ")[2:] for line in page["hand_set_truth_table"]().splitlines()[2:]]
+    assert [[cell.strip(" |") for cell in row] for row in columns] == [  # AND, OR, NAND exactly
+        ["0", "0", "1"], ["0", "1", "1"], ["0", "1", "1"], ["1", "1", "0"]]
 
 
 def test_float64_training_data_is_not_needed_for_the_numeric_engine() -> None:

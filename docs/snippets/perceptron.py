@@ -88,20 +88,29 @@ def threshold_to_bias_markdown(lang: str) -> str:
 
 
 def hand_set_gates_table(lang: str) -> str:
-    """The example perceptrons (hand-set weights) with threshold -b and the truth table they compute."""
+    """The example perceptrons' hand-set weights and bias, and the threshold theta = -b."""
     w = WORDS[lang]
-    header = [w["gate"], r"\(w_1\)", r"\(w_2\)", r"\(b\)", r"\(\theta = -b\)"]
-    header += [f"({x[0]}, {x[1]})" for x in INPUTS]
+    header = [w["gate"], r"\(w_1\)", r"\(w_2\)", r"\(b\)", rf"{w['threshold']} \(\theta = -b\)"]
     rows = []
     for gate in TRAINED_GATES:
         params = example(gate).parameters
-        table = truth_table(gate)  # computed by the symbolic engine's exact forward pass
+        theta = -Fraction(params["b1"])
+        rows.append([gate.upper(), params["w1"], params["w2"], params["b1"], decimal_text(theta)])
+    return markdown_table(header, rows, align="lrrrr")
+
+
+def hand_set_truth_table() -> str:
+    """What those perceptrons compute on every input, by the symbolic engine's exact forward pass."""
+    outputs = {}
+    for gate in TRAINED_GATES:
+        table = truth_table(gate)
         if tuple(y for _, y in table) != GATES[gate]:
             raise ValueError(f"the {gate} example computes {table}, not the {gate} gate")
-        theta = -Fraction(params["b1"])
-        rows.append([gate.upper(), params["w1"], params["w2"], params["b1"], decimal_text(theta)]
-                    + [str(y) for _, y in table])
-    return markdown_table(header, rows, align="lrrrr" + "c" * len(INPUTS))
+        outputs[gate] = [y for _, y in table]
+    rows = [[str(x[0]), str(x[1]), *(str(outputs[g][i]) for g in TRAINED_GATES)]
+            for i, x in enumerate(INPUTS)]
+    return markdown_table([r"\(x_1\)", r"\(x_2\)", *(g.upper() for g in TRAINED_GATES)], rows,
+                          align="c" * (2 + len(TRAINED_GATES)))
 
 
 def learning_rule_markdown() -> str:

@@ -391,7 +391,9 @@ def trained_figure(lang: str, mlp, history):
     import matplotlib.pyplot as plt  # configured by plotting.py, included in the same block
 
     w = WORDS[lang]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.5), gridspec_kw={"width_ratios": [1, 1.25]})
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.8), gridspec_kw={"width_ratios": [1, 1.1]},
+                                      layout="constrained")
+    fig.get_layout_engine().set(wspace=0.12)
     grid = np.linspace(-0.2, 1.2, 41)
     xx, yy = np.meshgrid(grid, grid)
     out = mlp.predict(np.column_stack([xx.ravel(), yy.ravel()]))[:, 0].reshape(xx.shape)
@@ -406,16 +408,15 @@ def trained_figure(lang: str, mlp, history):
     left.set_xlabel("$x_1$")
     left.set_ylabel("$x_2$")
     left.set_title(w["boundary_title"], fontsize=10)
-    left.legend(loc="upper center", fontsize=8, framealpha=0.9)
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     colorbar = fig.colorbar(filled, ax=left, fraction=0.046, pad=0.04)
-    colorbar.set_label(w["network_output"])
+    colorbar.set_label(w["network_output"], labelpad=8)
     epochs = np.arange(1, len(history.loss) + 1)
     shown = np.unique(np.linspace(0, len(epochs) - 1, 200).round().astype(int))  # 200 points are plenty
     right.plot(epochs[shown], np.asarray(history.loss)[shown], color="#1f3a93")
     right.set_xlabel(w["epoch"])
     right.set_ylabel(f"{w['loss']} ({XOR_2_2_1.loss})")
     right.set_title(w["loss_title"], fontsize=10)
-    fig.tight_layout()
     return fig
 
 
