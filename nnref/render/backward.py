@@ -49,6 +49,8 @@ def _product_line(step: Step, tr: Trace) -> str:
     factors = step.factors
     names = _DOT.join(f.latex for f in factors)
     values = _TIMES.join(signed(value_text(f)) for f in factors)
+    if step.latex.replace(" ", "") == names.replace(_DOT.strip(), "").replace(" ", ""):
+        return rf"{names} &= {values} = {value_text(step)}"  # the step is named by its product
     return rf"{step.latex} &= {names} = {values} = {value_text(step)}"
 
 
@@ -104,13 +106,15 @@ def chain_markdown(tr: Trace, name: str, lang: str) -> str:
             f"{parameter} is the product of {len(chain)} partial derivatives."
         )
         outro = "Written out in symbols, the product is:"
-    lines = [
-        rf"{gradient.latex} &= {_DOT.join(step.latex for step in chain)}",
+    lines = [rf"{gradient.latex} &= {_DOT.join(step.latex for step in chain)}"]
+    for line in (
         "&= " + _DOT.join(_factor_symbols(step) for step in chain),
         "&= " + _TIMES.join(_factor_numbers(step, tr) for step in chain),
         "&= " + _TIMES.join(signed(value_text(step)) for step in chain),
         f"&= {value_text(gradient)}",
-    ]
+    ):
+        if line != lines[-1]:  # e.g. dz/db = 1 has nothing to substitute
+            lines.append(line)
     general = display_math(f"{gradient.latex} = {symbols_latex(tr.formula(name))}")
     return paragraphs(*blocks, intro, aligned_math(lines), outro, general)
 

@@ -127,6 +127,7 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: 
 
 PLACES = 8  # the published example rounds every result to 8 decimals
 _EXACT_LIMIT = 64  # longest exact closed form (LaTeX characters) shown beside a decimal
+_PROBE_PLACES = 40  # Trace numbers carry about 48 reliable decimals
 
 
 def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str | None:
@@ -144,13 +145,23 @@ def value_text(quantity: Quantity, places: int = PLACES) -> str:
     Rationals such as inputs, weights and the first pre-activations are shown as the exact
     decimal they are (the published example prints ``z1 = 0.08``); computed values (sigmoids,
     losses, gradients) with ``places`` decimals, rounded half-up.
+
+    The exact value (a closed form that can be large after an update) is looked at only when
+    the cached 40-decimal number has no digit beyond ``places``, i.e. for the short rationals.
+
+    >>> from nnref.examples import derive_example
+    >>> tr = derive_example()
+    >>> value_text(tr.quantity("x1")), value_text(tr.quantity("z1")), value_text(tr.quantity("h2"))
+    ('0.1', '0.08', '0.52747230')
     """
-    value = quantity.value
-    if isinstance(value, sympy.Rational):
-        exact = _terminating_decimal(value, places)
-        if exact is not None:
-            return exact
-    return format_decimal(quantity.decimal(places), places)
+    rounded = quantity.decimal(places)
+    if quantity.decimal(_PROBE_PLACES) == rounded:  # no digit beyond ``places``: maybe exact
+        value = quantity.value
+        if isinstance(value, sympy.Rational):
+            exact = _terminating_decimal(value, places)
+            if exact is not None:
+                return exact
+    return format_decimal(rounded, places)
 
 
 def signed(text: str) -> str:

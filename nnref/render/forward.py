@@ -37,27 +37,33 @@ _LOSS_NAME = {
 }
 
 
-def forward_table(tr: Trace, lang: str) -> str:
+def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
     """One row per pre-activation and activation, in the order they are computed.
 
     Columns: the node, its formula in symbols, the same with numbers, the value (8 decimals, or
-    the exact short decimal for a rational such as ``0.08``) and the exact closed form when short.
+    the exact short decimal for a rational such as ``0.08``) and, when ``exact`` (default: for
+    a trace before any update), the exact closed form where it is short. After an update the
+    parameters are themselves long closed forms, so that column is left out.
     """
     check_lang(lang)
+    exact = tr.iteration == 0 if exact is None else exact
+    header = _FORWARD_HEADER[lang] if exact else _FORWARD_HEADER[lang][:-1]
     rows = []
     for node in tr.nodes:
         if node.kind == "input":
             continue
-        exact = exact_latex(node)
         shown = value_text(node)
-        rows.append([
+        row = [
             inline_math(node.latex),
             inline_math(symbols_latex(node.formula)),
             inline_math(numbers_latex(node.formula, tr)),
             shown,
-            inline_math(exact) if exact and exact != shown else "",
-        ])
-    return markdown_table(_FORWARD_HEADER[lang], rows, align="lllrl")
+        ]
+        if exact:
+            closed = exact_latex(node)
+            row.append(inline_math(closed) if closed and closed != shown else "")
+        rows.append(row)
+    return markdown_table(header, rows, align="lllrl"[: len(header)])
 
 
 def _loss_lines(tr: Trace) -> list[str]:
