@@ -4,6 +4,7 @@ Functions take the page language; math comes from nnref.symbolic's tables differ
 curves and gradients from nnref.numeric. Plot functions need plotting.py included first.
 """
 
+import functools
 from decimal import Decimal
 
 import matplotlib.ticker
@@ -78,6 +79,9 @@ SYMBOLS = {
     "tanh": r"\tanh",
     "relu": r"\operatorname{ReLU}",
 }
+
+
+SPACING = {"hspace": 0.35, "wspace": 0.3}
 
 
 def _cases_latex(expr: sympy.Expr, lang: str) -> str:
@@ -186,7 +190,7 @@ def activation_plot(lang: str) -> str:
         ax.legend(fontsize=7, loc="upper left")
     for ax in axes[1]:
         ax.set_xlabel("z")
-    fig.tight_layout()
+    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
     alt = ", ".join(term(NAME_KEYS[n], lang) for n in ("step", "sigmoid", "tanh", "relu"))
     return svg(fig, alt=alt)  # noqa: F821 (from plotting.py)
 
@@ -293,7 +297,8 @@ DEEP_WIDTH = 16
 DEEP_SAMPLES = 64
 
 
-def deep_gradients() -> dict[str, list[float]]:
+@functools.cache  # several blocks of the page use it: compute once per language
+def deep_gradients() -> dict[str, tuple[float, ...]]:
     """Mean |dE/dw| per layer of an 8-(16 x 10)-1 network, one per hidden activation (seeded data)."""
     rng = np.random.default_rng(0)
     X, Y = rng.normal(size=(DEEP_SAMPLES, 8)), rng.normal(size=(DEEP_SAMPLES, 1))
@@ -327,7 +332,7 @@ def deep_gradient_plot(lang: str) -> str:
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0e}"))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.legend(fontsize=8)
-    fig.tight_layout()
+    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
     return svg(fig, alt=words["deep_title"])  # noqa: F821 (from plotting.py)
 
 

@@ -4,6 +4,7 @@ shortcut derived per output activation, and why cross-entropy learns faster from
 Plot functions need plotting.py included first.
 """
 
+import functools
 from decimal import Decimal
 
 import numpy as np
@@ -75,6 +76,9 @@ LOSS_KEYS = {
 OUT, TGT, K = sympy.Symbol("o"), sympy.Symbol("t"), sympy.Symbol("K", positive=True, integer=True)
 
 
+SPACING = {"hspace": 0.35, "wspace": 0.4}
+
+
 def _plain(text: str) -> str:
     # Matplotlib labels are plain text: drop the \( \) math delimiters of the page words.
     return text.replace("\\(", "").replace("\\)", "")
@@ -89,7 +93,7 @@ def loss_definitions() -> str:
         share = LOSSES[name].term(o[k], t[k], K)
         total = sympy.Sum(share, (k, 1, K))
         lines.append(f"E_{{\\mathrm{{{name}}}}} &= {_latex(total)}")
-    return display_math("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}")
+    return display_math("\\begin{aligned}\n" + " \\\\[6pt]\n".join(lines) + "\n\\end{aligned}")
 
 
 def loss_values_table(lang: str) -> str:
@@ -187,7 +191,7 @@ def loss_derivatives() -> str:
             f"\\frac{{\\partial E_{{\\mathrm{{{name}}}}}}}{{\\partial o}} "
             f"&= {_readable_derivative(derivative)}"
         )
-    return display_math("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}")
+    return display_math("\\begin{aligned}\n" + " \\\\[6pt]\n".join(lines) + "\n\\end{aligned}")
 
 
 SHORTCUT_PAIRS = (
@@ -304,6 +308,7 @@ def _slope(loss: str, o: np.ndarray) -> np.ndarray:
     return np.abs(NUMERIC_ACTIVATIONS["sigmoid"].backward(z, a, grad_a))[:, 0]
 
 
+@functools.cache  # several blocks of the page use it: compute once per language
 def _descent(loss: str) -> list[float]:
     """Outputs of a 1-1 sigmoid neuron (no bias) over STEPS gradient-descent steps of nnref's trainer."""
     net = Network((1, 1), "sigmoid", loss)
@@ -334,7 +339,7 @@ def confident_wrong_plot(lang: str) -> str:
     right.set_ylim(0, 1)
     for ax in (left, right):
         ax.legend(fontsize=8)
-    fig.tight_layout()
+    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
     return svg(fig, alt=f"{words['left']}; {words['right']}")  # noqa: F821 (from plotting.py)
 
 

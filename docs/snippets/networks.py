@@ -3,6 +3,7 @@
 Every function takes the page language and returns Markdown (math from SymPy, tables from code).
 """
 
+import functools
 from decimal import Decimal
 
 import numpy as np
@@ -29,8 +30,8 @@ NETWORK_WORDS = {
         "neuron": "뉴런",
         "exact": "SymPy (정확한 값)",
         "float": "NumPy (float64)",
-        "step": "시점",
-        "unit": "은닉 뉴런",
+        "input": "입력",
+        "unit": "은닉 상태",
         "diff": "차이",
     },
     "en": {
@@ -46,8 +47,8 @@ NETWORK_WORDS = {
         "neuron": "Neuron",
         "exact": "SymPy (exact)",
         "float": "NumPy (float64)",
-        "step": "Step",
-        "unit": "Hidden neuron",
+        "input": "Input",
+        "unit": "Hidden state",
         "diff": "Difference",
     },
 }
@@ -231,6 +232,7 @@ def rnn_givens_markdown() -> str:
     ) + display_math(xs)
 
 
+@functools.cache  # several blocks of the page use it: compute once per language
 def _rnn_runs():
     exact = rnn_forward_exact(RNN_XS, RNN_W, RNN_U, RNN_B, activation="tanh")
     as_float = lambda rows: np.array([[float(sympy.Rational(v)) for v in row] for row in rows])  # noqa: E731
@@ -264,8 +266,7 @@ def rnn_table(lang: str) -> str:
             largest = max(largest, float(difference))
             rows.append(
                 [
-                    f"\\(t = {t + 1}\\)",
-                    f"\\({sympy.latex(sympy.Rational(RNN_XS[t][0]))}\\)",
+                    f"\\(x_{{{t + 1}}} = {sympy.latex(sympy.Rational(RNN_XS[t][0]))}\\)",
                     f"\\(h_{{{t + 1},{i + 1}}}\\)",
                     f"`{format_decimal(precise, 20)}`",
                     f"`{float(numeric.h[t, i])!r}`",
@@ -276,5 +277,5 @@ def rnn_table(lang: str) -> str:
         raise ValueError(f"float64 and exact RNN states differ by {largest}")
     if np.allclose(numeric.h[0], numeric.h[1]):
         raise ValueError("x_1 = x_2 should give different hidden states h_1 and h_2")
-    header = [words["step"], "\\(x_t\\)", words["unit"], words["exact"], words["float"], words["diff"]]
-    return markdown_table(header, rows, align="ccclll")
+    header = [words["input"], words["unit"], words["exact"], words["float"], words["diff"]]
+    return markdown_table(header, rows, align="cclll")
