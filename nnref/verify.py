@@ -44,13 +44,19 @@ from nnref.network import Network
 from nnref.values import ExactInput, parse_exact
 
 __all__ = [
+    "CENTRAL_STEP",
     "CENTRAL_TOLERANCE",
     "FLOOR",
+    "HIDDEN_ACTIVATIONS",
+    "KINK_DISTANCE",
     "NUMPY_TOLERANCE",
+    "OUTPUT_PAIRINGS",
+    "Case",
     "GradientFunction",
     "VerifyReport",
     "central_gradient",
     "exact_gradient",
+    "gradient_scale",
     "numpy_gradient",
     "random_case",
     "relative_difference",
