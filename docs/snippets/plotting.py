@@ -10,8 +10,8 @@ import io as _io
 import matplotlib as _matplotlib
 
 _matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager as _font_manager  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager as _font_manager
 
 # find_spec locates the wheel's font without importing the package (its import has side effects).
 _FONT_DIR = _importlib_util.find_spec("koreanize_matplotlib").submodule_search_locations[0]
