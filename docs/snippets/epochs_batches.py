@@ -1,0 +1,260 @@
+"""Chapter "epochs, batches, iterations": tables and plots from nnref.experiments' cached runs.
+
+The trainings run once per build process (nnref.experiments caches them), so the Korean and the
+English page show the same runs and the same measured times. Include plotting.py in the same
+block before calling a *_svg function.
+"""
+
+import statistics
+
+from matplotlib.ticker import FuncFormatter, NullFormatter
+
+from nnref.experiments import (
+    BYTES_PER_FLOAT,
+    activation_bytes,
+    batch_size_runs,
+    fitting_run,
+    iterations_per_epoch,
+)
+from nnref.glossary import term
+from nnref.numeric.data import DIGITS_RECIPE, load_digits
+from nnref.render import markdown_table
+
+EPOCHS = 6  # batch size 1 makes 1347 updates per epoch: the slow run that sets this number
+RATE = 0.1  # one learning rate for every batch size, low enough that batch size 1 stays stable
+WINDOW = 150  # iterations shown in the per-iteration plot
+
+WORDS = {
+    "ko": {
+        "batch": "배치 크기",
+        "full": "전체 배치",
+        "iters": "에포크당 이터레이션",
+        "memory": "배치 하나의 활성값 메모리",
+        "ms_epoch": "에포크당 시간 (ms, 중앙값)",
+        "ms_iter": "이터레이션당 시간 (ms)",
+        "train_loss": "학습 손실",
+        "test_loss": "테스트 손실",
+        "train_acc": "학습 정확도",
+        "test_acc": "테스트 정확도",
+        "last": "마지막 에포크의 학습 손실",
+        "test_acc_last": "마지막 에포크의 테스트 정확도",
+        "epoch": "에포크",
+        "loss": "손실",
+        "iteration": "이터레이션",
+        "per_epoch_title": "에포크마다 본 학습 손실",
+        "per_iter_title": f"처음 {WINDOW}번의 이터레이션: 배치마다의 손실",
+        "fit_title": "학습 데이터가 적을 때: 학습 손실과 테스트 손실",
+        "best": "테스트 손실이 가장 낮은 에포크",
+        "row": "시점",
+        "first": "첫 에포크",
+        "best_row": "테스트 손실 최저",
+        "end": "마지막 에포크",
+        "underfit": "과소적합",
+        "overfit": "과적합",
+    },
+    "en": {
+        "batch": "batch size",
+        "full": "full batch",
+        "iters": "iterations per epoch",
+        "memory": "activation memory of one batch",
+        "ms_epoch": "time per epoch (ms, median)",
+        "ms_iter": "time per iteration (ms)",
+        "train_loss": "training loss",
+        "test_loss": "test loss",
+        "train_acc": "training accuracy",
+        "test_acc": "test accuracy",
+        "last": "training loss, last epoch",
+        "test_acc_last": "test accuracy, last epoch",
+        "epoch": "epoch",
+        "loss": "loss",
+        "iteration": "iteration",
+        "per_epoch_title": "Training loss seen during each epoch",
+        "per_iter_title": f"The first {WINDOW} iterations: loss of each batch",
+        "fit_title": "Few training samples: training and test loss",
+        "best": "epoch with the lowest test loss",
+        "row": "when",
+        "first": "first epoch",
+        "best_row": "lowest test loss",
+        "end": "last epoch",
+        "underfit": "underfitting",
+        "overfit": "overfitting",
+    },
+}
+
+
+def n_train() -> int:
+    """Images in the digits training split."""
+    return load_digits().X_train.shape[0]
+
+
+def _runs():
+    runs = batch_size_runs((1, 32, n_train()), epochs=EPOCHS, learning_rate=RATE)
+    # The page's prose says these hold; refuse to build a page that contradicts its own runs.
+    finals = [hist.loss[-1] for hist in runs.values()]
+    if finals != sorted(finals):
+        raise ValueError(f"expected a lower final loss for a smaller batch; got {finals}")
+    return runs
+
+
+def _fitting():
+    run = fitting_run()
+    hist, best = run.history, run.best_epoch - 1
+    if not (best + 1 < hist.epochs and hist.val_loss[-1] > hist.val_loss[best]
+            and hist.loss[-1] < hist.loss[best] and hist.val_loss[best] < hist.val_loss[0]):
+        raise ValueError(f"this run does not show under- and overfitting: best epoch {best + 1}, "
+                         f"test loss {hist.val_loss[0]}, {hist.val_loss[best]}, {hist.val_loss[-1]}")
+    return run
+
+
+def _batch_label(size: int, lang: str) -> str:
+    return f"{size} ({WORDS[lang]['full']})" if size == n_train() else str(size)
+
+
+def _memory_text(size: int) -> str:
+    kib = activation_bytes(DIGITS_RECIPE.sizes, size) / 1024
+    return f"{kib:,.1f} KiB" if kib < 1024 else f"{kib / 1024:,.2f} MiB"
+
+
+def data_summary(lang: str) -> str:
+    """One sentence: the size of the split and the network's widths (inline numbers)."""
+    digits = load_digits()
+    sizes = " - ".join(map(str, DIGITS_RECIPE.sizes))
+    if lang == "ko":
+        return (f"학습 데이터 \\(N = {n_train()}\\)장, 테스트 데이터 {digits.X_test.shape[0]}장이고, "
+                f"신경망의 층 너비는 {sizes}입니다.")
+    return (f"The training split has \\(N = {n_train()}\\) images, the test split "
+            f"{digits.X_test.shape[0]}; the network's layer widths are {sizes}.")
+
+
+def iterations_table(lang: str) -> str:
+    """Iterations per epoch and activation memory for a range of batch sizes."""
+    w = WORDS[lang]
+    n = n_train()
+    rows = [[_batch_label(b, lang), str(iterations_per_epoch(n, b)), _memory_text(b)]
+            for b in (1, 8, 32, 128, 512, n)]
+    return markdown_table([w["batch"], w["iters"], w["memory"]], rows, align="rrr")
+
+
+def memory_formula() -> str:
+    """Display math: the activation memory of one batch of 32 for the digits network."""
+    n0, *rest = DIGITS_RECIPE.sizes
+    batch = 32
+    per_sample = " + ".join(str(n) for n in rest)
+    total = activation_bytes(DIGITS_RECIPE.sizes, batch)
+    return (
+        "$$\n"
+        f"\\underbrace{{{batch}}}_{{B}} \\times \\bigl({n0} + 2 \\times ({per_sample})\\bigr)"
+        f" \\times {BYTES_PER_FLOAT}\\ \\text{{B}} = {total:,}\\ \\text{{B}}".replace(",", "{,}")
+        + "\n$$"
+    )
+
+
+def timing_table(lang: str) -> str:
+    """Measured time per epoch and per iteration, final training loss and test accuracy."""
+    w = WORDS[lang]
+    rows = []
+    medians = {size: statistics.median(hist.epoch_seconds) for size, hist in _runs().items()}
+    smallest, largest = min(medians), max(medians)
+    # Robust claims of the prose (factors of ten or more apart), checked on this build's clock.
+    if medians[smallest] != max(medians.values()) or (
+        medians[largest] / iterations_per_epoch(n_train(), largest)
+        >= largest * medians[smallest] / iterations_per_epoch(n_train(), smallest)
+    ):
+        raise ValueError(f"measured epoch times contradict the page: {medians}")
+    for size, hist in _runs().items():
+        per_epoch = medians[size]
+        rows.append([
+            _batch_label(size, lang),
+            str(hist.iterations_per_epoch),
+            f"{per_epoch * 1000:.1f}",
+            f"{per_epoch * 1000 / hist.iterations_per_epoch:.3f}",
+            f"{hist.loss[-1]:.4f}",
+            f"{hist.val_accuracy[-1]:.1%}",
+        ])
+    header = [w["batch"], w["iters"], w["ms_epoch"], w["ms_iter"], w["last"], w["test_acc_last"]]
+    return markdown_table(header, rows, align="rrrrrr")
+
+
+def per_epoch_svg(lang: str) -> str:
+    """Training loss per epoch for each batch size, same epochs and learning rate."""
+    w = WORDS[lang]
+    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821 - plt comes from plotting.py
+    for size, hist in _runs().items():
+        epochs = range(1, len(hist.loss) + 1)
+        ax.plot(epochs, hist.loss, marker="o", markersize=4, label=f"{w['batch']} {_batch_label(size, lang)}")
+    ax.set_xlabel(w["epoch"])
+    ax.set_ylabel(w["train_loss"])
+    ax.set_title(w["per_epoch_title"])
+    ax.legend()
+    return svg(fig, alt=w["per_epoch_title"])  # noqa: F821 - svg comes from plotting.py
+
+
+def per_iteration_svg(lang: str) -> str:
+    """The loss of every batch for the first iterations: one sample is a noisy estimate."""
+    w = WORDS[lang]
+    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821
+    for size, hist in _runs().items():
+        losses = hist.iteration_loss[:WINDOW]
+        ax.plot(range(1, len(losses) + 1), losses, linewidth=1,
+                marker="o" if len(losses) < 20 else None, markersize=4,
+                label=f"{w['batch']} {_batch_label(size, lang)}")
+    ax.set_xlabel(w["iteration"])
+    ax.set_ylabel(w["loss"])
+    ax.set_title(w["per_iter_title"])
+    ax.legend()
+    return svg(fig, alt=w["per_iter_title"])  # noqa: F821
+
+
+def fitting_summary(lang: str) -> str:
+    """One sentence with the settings of the over/underfitting run (computed, not typed)."""
+    run = _fitting()
+    sizes = " - ".join(map(str, run.sizes))
+    hist = run.history
+    if lang == "ko":
+        return (f"학습 데이터를 앞의 {run.n_train}장으로 줄이고, 은닉층을 {run.sizes[1]}개로 넓힌 신경망"
+                f"({sizes})을 배치 크기 {hist.batch_size}, 학습률 {hist.learning_rate:g}로 "
+                f"{hist.epochs} 에포크 동안 학습합니다. "
+                "테스트 손실은 테스트 데이터 전체에서 에포크마다 잽니다.")
+    return (f"Keep only the first {run.n_train} training images, widen the hidden layer to "
+            f"{run.sizes[1]} units ({sizes}), and train with batch size {hist.batch_size} and "
+            f"learning rate {hist.learning_rate:g} for {hist.epochs} epochs. The test loss is "
+            "measured on the whole test split after every epoch.")
+
+
+def fitting_svg(lang: str) -> str:
+    """Train and test loss per epoch (log scale) with the epoch of the lowest test loss marked."""
+    w = WORDS[lang]
+    run = _fitting()
+    hist = run.history
+    epochs = range(1, hist.epochs + 1)
+    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821
+    ax.plot(epochs, hist.loss, label=w["train_loss"])
+    ax.plot(epochs, hist.val_loss, label=w["test_loss"])
+    ax.axvline(run.best_epoch, color="gray", linestyle="--", linewidth=1, label=w["best"])
+    ax.axvspan(1, run.best_epoch, color="tab:blue", alpha=0.06)
+    top = max(max(hist.loss), max(hist.val_loss))
+    ax.text(run.best_epoch / 2, top, w["underfit"], ha="center", va="top", fontsize=9)
+    ax.text((run.best_epoch + hist.epochs) / 2, top, w["overfit"], ha="center", va="top", fontsize=9)
+    ax.set_yscale("log")
+    # Plain tick labels: the default 10^k labels use mathtext, whose minus sign NanumGothic lacks.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlabel(w["epoch"])
+    ax.set_ylabel(f"{w['loss']} (log)")
+    ax.set_title(w["fit_title"])
+    ax.legend(loc="lower left")
+    return svg(fig, alt=w["fit_title"])  # noqa: F821
+
+
+def fitting_table(lang: str) -> str:
+    """Losses and accuracies at the first epoch, the best epoch and the last epoch."""
+    w = WORDS[lang]
+    run = _fitting()
+    hist = run.history
+    rows = []
+    for label, epoch in ((w["first"], 1), (w["best_row"], run.best_epoch), (w["end"], hist.epochs)):
+        i = epoch - 1
+        rows.append([label, str(epoch), f"{hist.loss[i]:.4f}", f"{hist.val_loss[i]:.4f}",
+                     f"{hist.accuracy[i]:.1%}", f"{hist.val_accuracy[i]:.1%}"])
+    header = [w["row"], term("epoch", lang), w["train_loss"], w["test_loss"], w["train_acc"], w["test_acc"]]
+    return markdown_table(header, rows, align="lrrrrr")

@@ -1,0 +1,259 @@
+"""Chapter "gradient descent and the learning rate": SymPy derivations, exact 1-D iterates, the
+wikidocs 07-05 step, and digits trained with three learning rates (nnref.experiments caches
+the runs, so the Korean and English builds share them). Include plotting.py in the same block
+before calling a *_svg function.
+"""
+
+from decimal import Decimal, localcontext
+
+import sympy
+
+from nnref.examples import derive_example
+from nnref.experiments import descent_path, exact_decimal_text, learning_rate_runs, one_step_losses
+from nnref.render import markdown_table
+from nnref.render.fmt import value_text
+
+W, ALPHA = sympy.symbols("w alpha", real=True)
+K = sympy.Symbol("k", integer=True, nonnegative=True)
+W0 = sympy.Symbol("w_0", real=True)
+MINIMUM = 3
+PARABOLA = (W - MINIMUM) ** 2
+START = 0
+STEPS = 10
+RATES_1D = ("0.05", "0.3", "1.05")  # too small, good, too large for E(w) = (w - 3)^2
+RATES_DIGITS = (0.01, 0.5, 2.0)  # too small, DIGITS_RECIPE's rate, too large
+DIGITS_EPOCHS = 10
+
+WORDS = {
+    "ko": {
+        "kinds": ("너무 작은 학습률", "알맞은 학습률", "너무 큰 학습률"),
+        "step": "스텝",
+        "loss": "손실",
+        "epoch": "에포크",
+        "rate": "학습률",
+        "w_last": f"{STEPS}스텝 뒤의 \\(w\\)",
+        "e_last": f"{STEPS}스텝 뒤의 \\(E(w)\\)",
+        "factor": "스텝마다 \\(E\\)에 곱해지는 수 \\((1 - 2\\alpha)^2\\)",
+        "before": "갱신 전 \\(E\\)",
+        "after": "한 스텝 뒤 \\(E\\)",
+        "change": "변화",
+        "parabola_title": "E(w) = (w - 3)², 시작점 w = 0",
+        "digits_title": "digits 학습 손실",
+        "train_loss": "마지막 에포크의 학습 손실",
+        "test_loss": "테스트 손실",
+        "train": "학습 손실",
+        "dead": "모든 학습 이미지에 0을 내는 은닉 뉴런",
+        "test_acc": "테스트 정확도",
+    },
+    "en": {
+        "kinds": ("learning rate too small", "a good learning rate", "learning rate too large"),
+        "step": "step",
+        "loss": "loss",
+        "epoch": "epoch",
+        "rate": "learning rate",
+        "w_last": f"\\(w\\) after {STEPS} steps",
+        "e_last": f"\\(E(w)\\) after {STEPS} steps",
+        "factor": "factor on \\(E\\) per step, \\((1 - 2\\alpha)^2\\)",
+        "before": "\\(E\\) before",
+        "after": "\\(E\\) after one step",
+        "change": "change",
+        "parabola_title": "E(w) = (w - 3)², start at w = 0",
+        "digits_title": "digits training loss",
+        "train_loss": "training loss, last epoch",
+        "test_loss": "test loss",
+        "train": "training loss",
+        "dead": "hidden neurons that output 0 for every training image",
+        "test_acc": "test accuracy",
+    },
+}
+
+
+def _math(latex: str) -> str:
+    return f"$$\n{latex}\n$$"
+
+
+def update_rule() -> str:
+    """The update rule, and SymPy's first-order expansion of the loss after one step."""
+    E = sympy.Function("E")
+    slope = sympy.Derivative(E(W), W)
+    expansion = E(W - ALPHA * slope).series(ALPHA, 0, 2).removeO().doit()
+    decrease = sympy.expand(expansion - E(W))
+    if sympy.simplify(decrease + ALPHA * slope**2) != 0:
+        raise ValueError(f"unexpected first-order change {decrease}")
+    moved = sympy.latex(W - ALPHA * slope, order="old")
+    return _math(f"E\\!\\left({moved}\\right) = {sympy.latex(E(W))} {sympy.latex(decrease)} + O(\\alpha^2)")
+
+
+def parabola_derivation() -> str:
+    """E(w) = (w-3)^2: the update, the loss after one step, the closed form of w_k, convergence."""
+    gradient = sympy.diff(PARABOLA, W)
+    step = sympy.expand(W - ALPHA * gradient)  # printed with order="old": w + 6α − 2αw
+    after = sympy.factor(PARABOLA.subs(W, W - ALPHA * gradient))
+    ratio = sympy.simplify(after / PARABOLA)
+    w = sympy.Function("w")
+    closed = sympy.rsolve(
+        w(K + 1) - (w(K) - ALPHA * gradient.subs(W, w(K))), w(K), {w(0): W0}
+    )
+    condition = sympy.solve_univariate_inequality(sympy.Abs(1 - 2 * ALPHA) < 1, ALPHA, relational=False)
+    lines = [
+        f"E(w) &= {sympy.latex(PARABOLA)}, \\qquad \\frac{{dE}}{{dw}} = {sympy.latex(gradient)}",
+        f"w - \\alpha \\frac{{dE}}{{dw}} &= {sympy.latex(step, order='old')}",
+        f"E\\!\\left(w - \\alpha \\frac{{dE}}{{dw}}\\right) &= {sympy.latex(after)}"
+        f" = {sympy.latex(ratio)} \\cdot E(w)",
+        f"w_k &= {sympy.latex(closed)}",
+    ]
+    aligned = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
+    converges = f"\\left|1 - 2\\alpha\\right| < 1 \\iff \\alpha \\in {sympy.latex(condition)}"
+    return _math(aligned) + "\n\n" + _math(converges)
+
+
+def _paths() -> dict[str, tuple[sympy.Rational, ...]]:
+    paths = {rate: descent_path(PARABOLA, START, rate, STEPS) for rate in RATES_1D}
+    for rate, path in paths.items():  # the iterates must match the closed form derived above
+        a = sympy.Rational(rate)
+        for k, value in enumerate(path):
+            if value != MINIMUM + (1 - 2 * a) ** k * (START - MINIMUM):
+                raise ValueError(f"iterate {k} at rate {rate} is {value}, not the closed form")
+    return paths
+
+
+def parabola_svg(lang: str) -> str:
+    """Three panels: the iterates on E(w) = (w-3)^2 for a too small, a good and a too large rate."""
+    words = WORDS[lang]
+    paths = _paths()
+    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True)  # noqa: F821 - from plotting.py
+    grid = [i / 20 for i in range(-40, 161)]  # w from -2 to 8
+    for ax, (rate, path), kind in zip(axes, paths.items(), words["kinds"], strict=True):
+        values = [float(v) for v in path]
+        ax.plot(grid, [(g - MINIMUM) ** 2 for g in grid], color="lightgray")
+        ax.plot(values, [(v - MINIMUM) ** 2 for v in values], marker="o", markersize=3, linewidth=1)
+        ax.set_title(f"{kind}\nα = {rate}", fontsize=10)
+        ax.set_xlabel("w")
+        ax.set_xlim(-2, 8)
+        ax.set_ylim(-1, 26)
+    axes[0].set_ylabel("E(w)")
+    fig.suptitle(words["parabola_title"], fontsize=10)
+    fig.tight_layout()
+    return svg(fig, alt=words["parabola_title"])  # noqa: F821 - from plotting.py
+
+
+def parabola_table(lang: str) -> str:
+    """w and E(w) after STEPS exact steps for each rate (exact rationals, rounded for display)."""
+    words = WORDS[lang]
+    rows = []
+    for (rate, path), kind in zip(_paths().items(), words["kinds"], strict=True):
+        last = path[-1]
+        factor = (1 - 2 * sympy.Rational(rate)) ** 2
+        rows.append([kind, rate, exact_decimal_text(factor, 4), exact_decimal_text(last, 6),
+                     _significant((last - MINIMUM) ** 2)])
+    header = ["", "\\(\\alpha\\)", words["factor"], words["w_last"], words["e_last"]]
+    return markdown_table(header, rows, align="lrrrr")
+
+
+def _significant(value: sympy.Rational, digits: int = 4) -> str:
+    """A non-negative exact rational with ``digits`` significant digits; tiny ones as a × 10^k."""
+    with localcontext(prec=60):
+        number = Decimal(int(value.p)) / Decimal(int(value.q))
+    if number == 0 or number >= Decimal("0.001"):
+        return f"{number:.{digits}g}"
+    mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
+    return f"\\({mantissa} \\times 10^{{{int(exponent)}}}\\)"
+
+
+def wikidocs_step() -> str:
+    """The wikidocs 07-05 update of w5 with its learning rate, every number from nnref.derive."""
+    tr = derive_example("wikidocs-07-05")
+    rate = _short(tr.learning_rate)
+    w5 = value_text(tr.quantity("w5"))
+    slope = f"{tr.decimal('dE/dw5'):f}"
+    new = f"{tr.decimal('w5+'):f}"
+    rule = "w_5^{+} = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}"
+    return _math(f"{rule} = {w5} - {rate} \\times {slope} = {new}")
+
+
+def _short(value: sympy.Rational) -> str:
+    """A given rate such as 1/2 as the decimal it was written as (0.5): no rounding shown."""
+    return exact_decimal_text(value, 8).rstrip("0").rstrip(".")
+
+
+def wikidocs_losses(lang: str) -> str:
+    """Inline: the example's loss before and after its one step (8 decimals, from nnref.derive)."""
+    tr = derive_example("wikidocs-07-05")
+    before, after = f"{tr.decimal('E'):f}", f"{tr.next().decimal('E'):f}"
+    if lang == "ko":
+        return f"이 한 스텝으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다."
+    return f"This one step lowers the error \\(E\\) from {before} to {after}."
+
+
+def one_step_table(lang: str) -> str:
+    """The same example, one step at several learning rates: the loss after it."""
+    words = WORDS[lang]
+    rows = []
+    for step in one_step_losses():
+        change = step.loss_after - step.loss_before
+        rows.append([_short(step.rate), f"{step.loss_before:f}",
+                     f"{step.loss_after:f}", f"{change:+f}"])
+    header = [words["rate"] + " \\(\\alpha\\)", words["before"], words["after"], words["change"]]
+    return markdown_table(header, rows, align="rrrr")
+
+
+def _digits_runs():
+    runs = {rate: run.history for rate, run in learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS).items()}
+    small, good, large = (runs[r] for r in RATES_DIGITS)
+    # The prose says which rate is which; check it on the runs the page shows.
+    if not (good.loss[-1] < small.loss[-1] < large.loss[-1] and large.loss[-1] >= large.loss[0] * 0.9):
+        raise ValueError("these runs do not show a too small, a good and a too large learning rate")
+    return runs
+
+
+def digits_svg(lang: str) -> str:
+    """Three panels side by side: digits training and test loss per epoch for each rate."""
+    words = WORDS[lang]
+    runs = _digits_runs()
+    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True)  # noqa: F821
+    for ax, (rate, hist), kind in zip(axes, runs.items(), words["kinds"], strict=True):
+        epochs = range(1, len(hist.loss) + 1)
+        ax.plot(epochs, hist.loss, marker="o", markersize=3, label=words["train"])
+        ax.plot(epochs, hist.val_loss, marker="o", markersize=3, linestyle="--", label=words["test_loss"])
+        ax.set_title(f"{kind}\nα = {rate:g}", fontsize=10)
+        ax.set_xlabel(words["epoch"])
+    axes[0].set_ylabel(words["loss"])
+    axes[0].legend(fontsize=8)
+    fig.suptitle(words["digits_title"], fontsize=10)
+    fig.tight_layout()
+    return svg(fig, alt=words["digits_title"])  # noqa: F821
+
+
+def digits_table(lang: str) -> str:
+    """Final training loss, test loss and test accuracy for each learning rate."""
+    words = WORDS[lang]
+    _digits_runs()  # checks the runs
+    runs = learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS)
+    large = runs[RATES_DIGITS[-1]]
+    if large.dead_units <= large.hidden_units // 2:  # the prose says "most hidden neurons"
+        raise ValueError(f"only {large.dead_units} of {large.hidden_units} hidden units died")
+    rows = []
+    for (rate, run), kind in zip(runs.items(), words["kinds"], strict=True):
+        hist = run.history
+        rows.append([kind, f"{rate:g}", f"{hist.loss[-1]:.4f}", f"{hist.val_loss[-1]:.4f}",
+                     f"{hist.val_accuracy[-1]:.1%}", f"{run.dead_units} / {run.hidden_units}"])
+    header = ["", "\\(\\alpha\\)", words["train_loss"], words["test_loss"], words["test_acc"], words["dead"]]
+    return markdown_table(header, rows, align="lrrrrr")
+
+
+
+
+def chance_sentence(lang: str) -> str:
+    """The too-large run's final loss next to ln 10, the loss of a uniform guess over ten classes."""
+    hist = learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS)[RATES_DIGITS[-1]].history
+    chance = float(sympy.log(10))
+    if abs(hist.loss[-1] - chance) > 0.1:  # the sentence below says "stays near"
+        raise ValueError(f"the too-large run ends at loss {hist.loss[-1]}, not near ln 10")
+    if hist.val_accuracy[-1] > 0.12:  # and "the accuracy of always choosing one class" (10 classes)
+        raise ValueError(f"the too-large run reaches test accuracy {hist.val_accuracy[-1]}")
+    uniform = f"\\(\\ln 10 \\approx {chance:.4f}\\)"
+    if lang == "ko":
+        return (f"그래서 손실은 열 클래스에 똑같은 확률을 주는 출력의 손실 {uniform} 근처에 머물고, "
+                "정확도도 한 클래스만 고를 때 수준입니다.")
+    return (f"So the loss stays near {uniform}, the loss of an output that gives all ten classes the "
+            "same probability, and the accuracy is that of always choosing one class.")
