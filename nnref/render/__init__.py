@@ -13,7 +13,7 @@ True
 
 from nnref.render.backward import chain_markdown, update_table
 from nnref.render.comparison import comparison_table, published_quantity
-from nnref.render.fmt import display_math, format_decimal, inline_math, markdown_table
+from nnref.render.fmt import display_math, format_decimal, inline_math, markdown_table, notebook_math
 from nnref.render.forward import after_update_markdown, forward_table, loss_markdown
 from nnref.render.glossary_table import glossary_table
 
@@ -28,6 +28,7 @@ __all__ = [
     "inline_math",
     "loss_markdown",
     "markdown_table",
+    "notebook_math",
     "published_quantity",
     "update_table",
 ]

@@ -79,7 +79,10 @@ def _sum_block(step: Step, tr: Trace, lang: str) -> str:
     lines = [_product_line(t, tr) if t.factors else _plain_line(t, tr) for t in step.terms]
     names = " + ".join(t.latex for t in step.terms)
     values = " + ".join(signed(value_text(t)) for t in step.terms)
-    lines.append(rf"{step.latex} &= {names} = {values} = {value_text(step)}")
+    if count > 2:  # three or more paths: the sum with numbers goes on its own line to fit the page
+        lines += [rf"{step.latex} &= {names}", rf"&= {values} = {value_text(step)}"]
+    else:
+        lines.append(rf"{step.latex} &= {names} = {values} = {value_text(step)}")
     return paragraphs(intro, aligned_math(lines))
 
 

@@ -5,6 +5,7 @@ Formatting only: values arrive computed (exact SymPy values, Decimals from ``Tra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ __all__ = [
     "format_decimal",
     "inline_math",
     "markdown_table",
+    "notebook_math",
     "numbers_latex",
     "paragraphs",
     "signed",
@@ -64,6 +66,19 @@ def inline_math(latex: str) -> str:
     '\\(z_{1}\\)'
     """
     return rf"\({latex}\)"
+
+
+def notebook_math(markdown: str) -> str:
+    r"""``markdown`` with inline math delimited by ``$...$`` instead of ``\(...\)``, for Jupyter.
+
+    Jupyter's Markdown (and nbconvert, which renders notebook outputs for the site) reads ``\(``
+    as an escaped parenthesis and drops the backslash; ``$`` is the delimiter both understand.
+    Display math (``$$`` blocks) is left as it is.
+
+    >>> notebook_math(r"for \(w_{5}\): \(E = 1\)")
+    'for $w_{5}$: $E = 1$'
+    """
+    return re.sub(r"\\\((.+?)\\\)", lambda match: f"${match.group(1)}$", markdown, flags=re.DOTALL)
 
 
 def display_math(latex: str) -> str:
