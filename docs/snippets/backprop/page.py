@@ -1,0 +1,519 @@
+"""Chapter: backpropagation (역전파). The wikidocs 07-05 example worked through by nnref.
+
+Every number, formula and table of docs/chapters/backprop.{ko,en}.md comes from the functions
+below: the symbolic trace (``derive_example``), the published values of the package's reference
+file, the NumPy engine and ``nnref.verify``. Plot functions need plotting.py included first.
+"""
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
+
+import numpy as np
+import sympy
+
+from nnref.data import load_reference
+from nnref.examples import WIKIDOCS_07_05, published_values
+from nnref.glossary import term
+from nnref.network import Network
+from nnref.numeric import MLP
+from nnref.render import (
+    after_update_markdown,
+    chain_markdown,
+    comparison_table,
+    format_decimal,
+    forward_table,
+    inline_math,
+    loss_markdown,
+    markdown_table,
+    published_quantity,
+    update_table,
+)
+from nnref.render.fmt import aligned_math, symbols_latex, value_text
+from nnref.symbolic import LOSSES, derive
+from nnref.verify import verify
+
+EXAMPLE = WIKIDOCS_07_05
+TRACE = EXAMPLE.derive()
+REFERENCE = load_reference(EXAMPLE.name)
+PLACES = 8
+TIMES = r" \times "
+
+WORDS = {
+    "ko": {
+        "symbol": "기호",
+        "value": "값",
+        "meaning": "뜻",
+        "input": "입력",
+        "target": "실제값",
+        "weight_layer": "가중치 ({src} → {dest})",
+        "layer_names": ("입력층", "은닉층", "출력층"),
+        "rate": "학습률",
+        "delta": "델타",
+        "formula": "식",
+        "gradient": "기울기",
+        "source": "보내는 쪽 값",
+        "product": "델타 × 보내는 쪽 값",
+        "with_numbers": "숫자 대입",
+        "same": "기울기와 같은가",
+        "yes": "같음",
+        "no": "다름",
+        "steps": "갱신 횟수",
+        "loss": "오차 E",
+        "decrease": "처음보다 줄어든 비율",
+        "parameter": "매개변수",
+        "exact": "SymPy (정확한 값, 12자리)",
+        "numpy": "NumPy float64",
+        "central": "중앙 차분",
+        "rel_numpy": "상대 차이 (NumPy)",
+        "rel_central": "상대 차이 (중앙 차분)",
+        "plot_title": "같은 예제를 여러 번 갱신할 때의 오차",
+        "plot_x": "경사 하강법 갱신 횟수",
+        "plot_y": "오차 E",
+        "plot_alt": "갱신 횟수에 따라 오차 E가 줄어드는 그래프",
+    },
+    "en": {
+        "symbol": "Symbol",
+        "value": "Value",
+        "meaning": "Meaning",
+        "input": "input",
+        "target": "target",
+        "weight_layer": "weight ({src} → {dest})",
+        "layer_names": ("input layer", "hidden layer", "output layer"),
+        "rate": "learning rate",
+        "delta": "Delta",
+        "formula": "Formula",
+        "gradient": "Gradient",
+        "source": "Sending value",
+        "product": "delta × sending value",
+        "with_numbers": "With numbers",
+        "same": "Equal to the gradient?",
+        "yes": "yes",
+        "no": "no",
+        "steps": "Updates",
+        "loss": "Error E",
+        "decrease": "Decrease since the start",
+        "parameter": "Parameter",
+        "exact": "SymPy (exact, 12 places)",
+        "numpy": "NumPy float64",
+        "central": "Central difference",
+        "rel_numpy": "Relative difference (NumPy)",
+        "rel_central": "Relative difference (central)",
+        "plot_title": "The error when the same example is updated again and again",
+        "plot_x": "gradient-descent updates",
+        "plot_y": "error E",
+        "plot_alt": "Plot of the error E falling with the number of updates",
+    },
+}
+
+
+def _words(lang):
+    if lang not in WORDS:
+        raise ValueError(f"lang must be one of {', '.join(WORDS)}; got {lang!r}")
+    return WORDS[lang]
+
+
+# -- the network and its givens ----------------------------------------------------------------
+
+
+def network_mermaid(lang):
+    """A mermaid diagram of the example's network, every edge labelled with its weight's name.
+
+    Built from ``Network.layer_weight_names`` so the wiring is nnref's, not typed by hand.
+    """
+    net = EXAMPLE.network
+    layer_names = _words(lang)["layer_names"]
+    names = [["x"], ["h"], ["o"]] if net.n_layers == 2 else None
+    if names is None:
+        raise ValueError(f"the diagram draws a network with one hidden layer; got sizes {net.sizes}")
+    lines = ["```mermaid", "flowchart LR"]
+    for layer, size in enumerate(net.sizes):
+        lines.append(f'    subgraph L{layer}["{layer_names[layer]}"]')
+        lines.extend(f'        {names[layer][0]}{i}(("{names[layer][0]}{i}"))' for i in range(1, size + 1))
+        lines.append("    end")
+    for layer in range(net.n_layers):
+        for dest, row in enumerate(net.layer_weight_names(layer), start=1):
+            for src, weight in enumerate(row, start=1):
+                lines.append(f'    {names[layer][0]}{src} -->|"{weight}"| {names[layer + 1][0]}{dest}')
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def givens_table(lang):
+    """The example's givens (inputs, targets, weights, learning rate) as nnref.examples holds them."""
+    words = _words(lang)
+    net, tr = EXAMPLE.network, TRACE
+    layer_names = words["layer_names"]
+    rows = []
+    for i in range(1, net.sizes[0] + 1):
+        rows.append([inline_math(f"x_{{{i}}}"), value_text(tr.quantity(f"x{i}")), words["input"]])
+    for k in range(1, net.sizes[-1] + 1):
+        rows.append([inline_math(f"t_{{{k}}}"), value_text(tr.quantity(f"t{k}")),
+                     f"{words['target']} ({inline_math(f'o_{{{k}}}')})"])
+    for layer in range(net.n_layers):
+        meaning = words["weight_layer"].format(src=layer_names[layer], dest=layer_names[layer + 1])
+        for row in net.layer_weight_names(layer):
+            for name in row:
+                quantity = tr.quantity(name)
+                rows.append([inline_math(quantity.latex), value_text(quantity), meaning])
+    rows.append([inline_math(r"\alpha"), value_text(tr.quantity("alpha")), words["rate"]])
+    return markdown_table([words["symbol"], words["value"], words["meaning"]], rows, align="lrl")
+
+
+def forward_markdown(lang):
+    return forward_table(TRACE, lang)
+
+
+def loss_block(lang):
+    return loss_markdown(TRACE, lang)
+
+
+# -- the backward pass ---------------------------------------------------------------------------
+
+
+def chain_block(name, lang):
+    """The chain rule of one parameter, derived in full."""
+    return chain_markdown(TRACE, name, lang)
+
+
+def chain_tabs(names, lang):
+    """Several parameters' chain rules, one tab each (pymdownx.tabbed)."""
+    blocks = []
+    for name in names:
+        body = chain_markdown(TRACE, name, lang)
+        indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
+        label = TRACE.quantity(name).latex
+        blocks.append(f'=== "{inline_math(label)}"\n\n{indented}\n')
+    return "\n".join(blocks)
+
+
+def layer_parameters(layer):
+    """Weight names of weight layer ``layer`` (0-based), in naming order."""
+    return [name for row in EXAMPLE.network.layer_weight_names(layer) for name in row]
+
+
+def _nodes(kind, layer):
+    return [node for node in TRACE.nodes if node.kind == kind and node.layer == layer]
+
+
+def _sources(layer):
+    """The values a weight layer receives: the inputs for layer 0, else the activations below."""
+    return _nodes("input", 0) if layer == 0 else _nodes("act", layer)
+
+
+def _delta_rows():
+    """(layer, destination node, delta step, sending node, weight name, equal) per weight.
+
+    ``equal``: delta × sending value equals the trace's own gradient at 30 decimals (both
+    come from SymPy, through different routes: the chain-rule product and the delta).
+    """
+    net, tr = EXAMPLE.network, TRACE
+    rows = []
+    for layer in reversed(range(net.n_layers)):
+        for dest, names in zip(_nodes("pre", layer + 1), net.layer_weight_names(layer), strict=True):
+            delta = tr.quantity(f"dE/d{dest.name}")
+            for source, name in zip(_sources(layer), names, strict=True):
+                product = delta.decimal(30) * source.decimal(30)
+                equal = abs(product - tr.decimal(f"dE/d{name}", 30)) <= Decimal("1e-28")
+                rows.append((layer, dest, delta, source, name, equal))
+    return rows
+
+
+def _delta_latex(layer, node):
+    return rf"\delta_{{{node.index}}}^{{({layer + 1})}}"
+
+
+def delta_table(lang):
+    """delta = dE/dz for every weighted sum."""
+    words = _words(lang)
+    rows = []
+    for layer in reversed(range(EXAMPLE.network.n_layers)):
+        for node in _nodes("pre", layer + 1):
+            step = TRACE.quantity(f"dE/d{node.name}")
+            rows.append([
+                inline_math(f"{_delta_latex(layer, node)} = {step.latex}"),
+                inline_math(symbols_latex(step.formula)),
+                value_text(step),
+            ])
+    return markdown_table([words["delta"], words["formula"], words["value"]], rows, align="llr")
+
+
+def delta_gradient_table(lang):
+    """Each weight's gradient as delta × sending value, checked against the chain-rule product."""
+    words = _words(lang)
+    rows = []
+    for layer, dest, delta, source, name, equal in _delta_rows():
+        rows.append([
+            inline_math(TRACE.quantity(f"dE/d{name}").latex),
+            inline_math(rf"{_delta_latex(layer, dest)} \times {source.latex}"),
+            inline_math(rf"{value_text(delta)} \times {value_text(source)}"),
+            value_text(TRACE.quantity(f"dE/d{name}")),
+            words["yes"] if equal else words["no"],
+        ])
+    header = [words["gradient"], words["product"], words["with_numbers"], words["value"], words["same"]]
+    return markdown_table(header, rows, align="lllrc")
+
+
+def delta_agreement(lang):
+    rows = _delta_rows()
+    equal = sum(1 for row in rows if row[-1])
+    if lang == "ko":
+        return f"{len(rows)}개 가중치 가운데 {equal}개에서 두 값이 같습니다."
+    return f"The two agree for {equal} of the {len(rows)} weights."
+
+
+# -- the update and after ----------------------------------------------------------------------------
+
+
+def update_block(lang):
+    return update_table(TRACE, lang)
+
+
+def after_update_block(lang):
+    return after_update_markdown(TRACE, lang)
+
+
+def _traces(count):
+    traces = [TRACE]
+    while len(traces) <= count:
+        traces.append(traces[-1].next())
+    return traces
+
+
+STEPS_SHOWN = (0, 1, 2, 3, 5, 10, 20, 50, 100)
+
+
+def several_steps_table(lang, steps=STEPS_SHOWN):
+    """E after N simultaneous gradient-descent updates of the same example (``Trace.next()``)."""
+    words = _words(lang)
+    traces = _traces(max(steps))
+    start = traces[0].decimal("E", 30)
+    rows = []
+    for n in steps:
+        error = traces[n].decimal("E", 30)
+        share = ((start - error) / start * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        rows.append([str(n), format_decimal(error, PLACES), f"{share}%"])
+    return markdown_table([words["steps"], words["loss"], words["decrease"]], rows, align="rrr")
+
+
+def several_steps_plot(lang, count=STEPS_SHOWN[-1]):
+    words = _words(lang)
+    errors = [float(tr.decimal("E", 12)) for tr in _traces(count)]
+    fig, ax = plt.subplots(figsize=(6, 3.2))  # noqa: F821 - plt comes from plotting.py
+    ax.plot(range(len(errors)), errors, color="#3f51b5")
+    ax.set_xlabel(words["plot_x"])
+    ax.set_ylabel(words["plot_y"])
+    ax.set_title(words["plot_title"], fontsize=11)
+    ax.set_ylim(bottom=0)
+    return svg(fig, alt=words["plot_alt"])  # noqa: F821 - svg comes from plotting.py
+
+
+# -- the published values -----------------------------------------------------------------------------
+
+
+def comparison_block(lang):
+    return comparison_table(TRACE, published_values(), lang)
+
+
+def comparison_counts():
+    """(matches, total): published values equal to nnref's, rounded to the published digits."""
+    traces = _traces(1)
+    matches, published = 0, published_values()
+    for key, value in published.items():
+        updates, name = published_quantity(key)
+        places = -value.as_tuple().exponent
+        matches += traces[updates].decimal(name, places) == value
+    return matches, len(published)
+
+
+def comparison_summary(lang):
+    matches, total = comparison_counts()
+    if lang == "ko":
+        return (f"게시된 값 {total}개 가운데 {matches}개가 nnref의 값을 같은 자릿수로 반올림한 값과 "
+                "일치합니다.")
+    return f"Of the {total} published values, {matches} equal nnref's value rounded to the same digits."
+
+
+# -- what the comparison found --------------------------------------------------------------------------
+
+
+def _published(key):
+    return published_values()[key]
+
+
+def w1_typo_block(lang):
+    """The source prints W1+ = 0.1 - 0.5 × 0.00080888 but W1 is 0.3; its result is W1's."""
+    printed = REFERENCE["published"]["w1_new"]["as_printed"]
+    match = re.search(r'"([0-9.]+)"', printed)
+    if match is None:
+        raise ValueError(f"the reference no longer records the printed W1 value: {printed!r}")
+    typo = Decimal(match.group(1))
+    w1 = Decimal(EXAMPLE.parameters["w1"])
+    rate = Decimal(EXAMPLE.learning_rate)
+    gradient = _published("dE_dw1")
+    result = _published("w1_new")
+    with_typo, with_w1 = typo - rate * gradient, w1 - rate * gradient
+    if with_w1 != result or with_typo == result:
+        raise ValueError("the W1 note no longer holds: check the reference file")
+    ours = format_decimal(TRACE.decimal("w1+"), PLACES)
+    label = {"ko": (r"\text{게시된 식}", r"\text{실제 } w_1", r"\text{nnref}"),
+             "en": (r"\text{as printed}", r"\text{actual } w_1", r"\text{nnref}")}[lang]
+    places = -gradient.as_tuple().exponent
+    with_typo, with_w1 = format_decimal(with_typo, places), format_decimal(with_w1, places)
+    lines = [
+        rf"{label[0]}: \quad & {typo} - {rate} \times {gradient} = {with_typo} \neq {result}",
+        rf"{label[1]} = {w1}: \quad & {w1} - {rate} \times {gradient} = {with_w1}",
+        rf"{label[2]}: \quad & w_{{1}}^{{+}} = {ours}",
+    ]
+    return aligned_math(lines)
+
+
+def factor_product_block(lang):
+    """Multiplying the three displayed 8-decimal factors of dE/dw5 versus the exact value."""
+    factors = [TRACE.decimal(step.label, PLACES) for step in TRACE.chain("w5")]
+    product = factors[0] * factors[1] * factors[2]
+    exact = TRACE.decimal("dE/dw5", 16)
+    label = {"ko": (r"\text{표시된 인수의 곱}", r"\text{정확한 값}"),
+             "en": (r"\text{product of the displayed factors}", r"\text{exact value}")}[lang]
+    lines = [
+        rf"{label[0]}: \quad & {TIMES.join(str(f) for f in factors)}",
+        rf"&= {product} \rightarrow {format_decimal(product, PLACES)}",
+        rf"{label[1]}: \quad & \frac{{\partial E}}{{\partial w_{{5}}}} = {exact}\ldots"
+        rf" \rightarrow {format_decimal(TRACE.decimal('dE/dw5', PLACES), PLACES)}",
+    ]
+    return aligned_math(lines)
+
+
+def factor_product_facts():
+    """(displayed-factor product rounded, exact rounded, published) for the prose checks."""
+    factors = [TRACE.decimal(step.label, PLACES) for step in TRACE.chain("w5")]
+    product = (factors[0] * factors[1] * factors[2]).quantize(Decimal(1).scaleb(-PLACES), ROUND_HALF_UP)
+    return product, TRACE.decimal("dE/dw5", PLACES), _published("dE_dw5")
+
+
+def _scientific(value, digits=2):
+    """``3.3 \\times 10^{-12}`` for a positive Decimal."""
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def _places30(number):
+    """A float's exact binary value, cut (not rounded) to 30 decimals, to line up with o1's."""
+    return Decimal(float(number)).quantize(Decimal(1).scaleb(-30), rounding=ROUND_DOWN,
+                                           context=Context(prec=60))
+
+
+def o1_boundary_block(lang):
+    """o1 to 30 decimals, the rounding boundary above it, and what float64 and float32 print."""
+    o1 = TRACE.decimal("o1", 30)
+    shown = TRACE.decimal("o1", PLACES)
+    boundary = shown + Decimal(5).scaleb(-(PLACES + 1))
+    if not o1 < boundary:
+        raise ValueError("o1 no longer lies below the rounding boundary")
+    mlp = MLP.from_network(EXAMPLE.network, weights=EXAMPLE.weights)
+    x = np.array([[float(Fraction(v)) for v in EXAMPLE.x]])
+    o1_float64 = mlp.predict(x)[0, 0]
+    o1_float32 = np.float32(o1_float64)
+    # The page's prose says float64 shows the published digits and float32 does not.
+    if f"{o1_float64:.{PLACES}f}" != f"{shown:f}" or f"{o1_float32:.{PLACES}f}" == f"{shown:f}":
+        raise ValueError("the o1 note no longer holds: float64/float32 digits changed")
+    label = {"ko": (r"o_1\ (\text{소수 30자리})", r"\text{반올림 경계}", r"\text{경계까지}",
+                    r"\text{float64}", r"\text{float32 (정확한 값)}"),
+             "en": (r"o_1\ (\text{30 decimals})", r"\text{rounding boundary}", r"\text{distance}",
+                    r"\text{float64}", r"\text{float32 (exact)}")}[lang]
+    lines = [
+        rf"{label[0]} &= {o1}",
+        rf"{label[1]} &= {boundary}",
+        rf"{label[2]} &= {_scientific(boundary - o1)}",
+        rf"{label[3]} &= {_places30(o1_float64)}\ldots \rightarrow {o1_float64:.8f}",
+        rf"{label[4]} &= {Decimal(float(o1_float32))} \rightarrow {o1_float32:.8f}",
+    ]
+    return aligned_math(lines)
+
+
+def o1_distance_inline():
+    o1 = TRACE.decimal("o1", 30)
+    boundary = TRACE.decimal("o1", PLACES) + Decimal(5).scaleb(-(PLACES + 1))
+    return inline_math(_scientific(boundary - o1))
+
+
+def float32_o1_inline():
+    mlp = MLP.from_network(EXAMPLE.network, weights=EXAMPLE.weights)
+    x = np.array([[float(Fraction(v)) for v in EXAMPLE.x]])
+    return f"{np.float32(mlp.predict(x)[0, 0]):.8f}"
+
+
+def loss_naming_block(lang):
+    """E of the example under sse and mse, and the general ratio mse/sse = 2/K from SymPy."""
+    o, t = sympy.symbols("o t")
+    k = sympy.Symbol("K", positive=True, integer=True)
+    ratio = sympy.simplify(LOSSES["mse"].term(o, t, k) / LOSSES["sse"].term(o, t, k))
+    outputs = EXAMPLE.network.sizes[-1]
+    mse_net = Network(sizes=EXAMPLE.network.sizes, activation=EXAMPLE.network.activation, loss="mse",
+                      bias=EXAMPLE.network.bias)
+    mse_trace = derive(mse_net, x=EXAMPLE.x, target=EXAMPLE.target, weights=EXAMPLE.weights)
+    if (mse_trace.loss == TRACE.loss) != (outputs == 2):
+        raise ValueError("the sse/mse note no longer holds: the two agree exactly when K = 2")
+    sse_name, mse_name = (term(key, lang) for key in ("sum_of_squared_errors", "mean_squared_error"))
+    lines = [
+        rf"\frac{{\mathrm{{mse}}}}{{\mathrm{{sse}}}} &= {sympy.latex(ratio)}"
+        rf", \qquad \left.\frac{{2}}{{K}}\right|_{{K = {outputs}}} = {sympy.latex(ratio.subs(k, outputs))}",
+        rf"E_{{\mathrm{{sse}}}} &= {value_text(TRACE.quantity('E'))} \quad \text{{({sse_name})}}",
+        rf"E_{{\mathrm{{mse}}}} &= {value_text(mse_trace.quantity('E'))} \quad \text{{({mse_name})}}",
+    ]
+    return aligned_math(lines)
+
+
+# -- three-way verification ------------------------------------------------------------------------------
+
+
+def _report():
+    return verify(EXAMPLE.network, EXAMPLE.x, EXAMPLE.target, EXAMPLE.weights)
+
+
+def verify_table(lang):
+    """Each gradient three ways: exact (SymPy), NumPy float64, central differences of the loss."""
+    words = _words(lang)
+    report = _report()
+    if not report.ok:
+        raise ValueError(f"three-way verification failed: {report.summary()}")
+    rows = []
+    for name in EXAMPLE.network.parameters:
+        exact = report.exact[name]
+        rows.append([
+            inline_math(TRACE.quantity(f"dE/d{name}").latex),
+            format_decimal(exact, 12),
+            f"{report.numpy[name]:.12f}",
+            f"{report.central[name]:.12f}",
+        ])
+    return markdown_table([words["parameter"], words["exact"], words["numpy"], words["central"]],
+                          rows, align="lrrr")
+
+
+def _power_of_ten(value):
+    """``10^{-12}`` for a tolerance that is a power of ten, else the scientific form."""
+    exponent = Decimal(repr(value)).adjusted()
+    if Decimal(repr(value)) == Decimal(1).scaleb(exponent):
+        return f"10^{{{exponent}}}"
+    return _scientific(Decimal(repr(value)))
+
+
+def verify_summary(lang):
+    report = _report()
+    numpy_diff = inline_math(_scientific(Decimal(repr(report.numpy_difference))))
+    central_diff = inline_math(_scientific(Decimal(repr(report.central_difference))))
+    numpy_tol = inline_math(_power_of_ten(report.numpy_tolerance))
+    central_tol = inline_math(_power_of_ten(report.central_tolerance))
+    numpy_at = inline_math(TRACE.quantity(report.numpy_worst).latex)
+    central_at = inline_math(TRACE.quantity(report.central_worst).latex)
+    if lang == "ko":
+        return (
+            f"정확한 값과 NumPy의 상대 차이는 {numpy_at}에서 가장 큰 {numpy_diff}으로, 허용 범위 "
+            f"{numpy_tol} 안에 있습니다. 정확한 값과 {term('central_difference', 'ko')}의 상대 차이는 "
+            f"{central_at}에서 가장 큰 {central_diff}으로, 허용 범위 {central_tol} 안에 있습니다."
+        )
+    return (
+        f"The largest relative difference between the exact values and NumPy is {numpy_diff} (at "
+        f"{numpy_at}), within the tolerance {numpy_tol}; between the exact values and central "
+        f"differences it is {central_diff} (at {central_at}), within {central_tol}."
+    )
