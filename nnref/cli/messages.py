@@ -1,0 +1,123 @@
+"""The words the ``nnref`` command prints, in Korean and English (``--lang ko|en``).
+
+``--help`` stays in English (argparse's own text); everything the command prints while it
+works comes from :data:`MESSAGES`. Korean uses the glossary's terms (:mod:`nnref.glossary`).
+
+>>> message("wrote", "en", path="out.md")
+'wrote out.md'
+>>> message("wrote", "ko", path="out.md")
+'out.md 파일을 썼습니다'
+"""
+
+from __future__ import annotations
+
+__all__ = ["LANGS", "MESSAGES", "message"]
+
+LANGS: tuple[str, ...] = ("ko", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "wrote": {"ko": "{path} 파일을 썼습니다", "en": "wrote {path}"},
+    # derive: document structure
+    "network_heading": {"ko": "신경망과 주어진 값", "en": "The network and the givens"},
+    "custom_title": {"ko": "{sizes} 신경망의 역전파", "en": "Backpropagation in a {sizes} network"},
+    "sizes_row": {"ko": "층의 뉴런 수", "en": "Neurons per layer"},
+    "activation_row": {"ko": "활성화 함수", "en": "Activation functions"},
+    "loss_row": {"ko": "손실 함수", "en": "Loss function"},
+    "bias_row": {"ko": "편향", "en": "Bias"},
+    "inputs_row": {"ko": "입력", "en": "Inputs"},
+    "targets_row": {"ko": "실제값", "en": "Targets"},
+    "rate_row": {"ko": "학습률", "en": "Learning rate"},
+    "weights_row": {"ko": "가중치", "en": "Weights"},
+    "biases_row": {"ko": "편향 값", "en": "Bias values"},
+    "yes": {"ko": "있음", "en": "yes"},
+    "no": {"ko": "없음", "en": "no"},
+    "item": {"ko": "항목", "en": "Item"},
+    "value": {"ko": "값", "en": "Value"},
+    "iteration_heading": {"ko": "이터레이션 {number}", "en": "Iteration {number}"},
+    "forward_heading": {"ko": "순전파", "en": "Forward propagation"},
+    "loss_heading": {"ko": "오차", "en": "The error"},
+    "backward_heading": {"ko": "역전파", "en": "Backpropagation"},
+    "update_heading": {
+        "ko": "경사 하강법으로 매개변수 갱신",
+        "en": "Updating the parameters by gradient descent",
+    },
+    "check_heading": {"ko": "결과 확인: 갱신 {steps}회 후", "en": "The check: after {steps} update(s)"},
+    "published_heading": {"ko": "게시된 값과 비교", "en": "Against the published values"},
+    "no_steps": {
+        "ko": "갱신 횟수(--steps)가 0이므로 기울기만 구하고 매개변수는 갱신하지 않습니다.",
+        "en": "With --steps 0 the gradients are derived and no parameter is updated.",
+    },
+    # derive on a perceptron
+    "truth_table_heading": {"ko": "진리표", "en": "Truth table"},
+    "output": {"ko": "출력", "en": "Output"},
+    "no_gradient_heading": {"ko": "역전파를 할 수 없는 이유", "en": "Why there is no gradient"},
+    "no_gradient": {
+        "ko": (
+            "이 퍼셉트론의 활성화 함수는 계단 함수입니다. 계단 함수의 도함수는 z = 0이 아닌 모든 곳에서 "
+            "0이고 z = 0에서는 정의되지 않으므로, 연쇄 법칙으로 구한 기울기는 모두 0이거나 정의되지 "
+            "않습니다. 그래서 경사 하강법으로는 가중치를 바꿀 수 없고, 퍼셉트론은 퍼셉트론 학습 규칙으로 "
+            "학습합니다. 역전파를 보려면 --example wikidocs-07-05처럼 미분할 수 있는 활성화 함수를 쓰는 "
+            "신경망을 고르십시오."
+        ),
+        "en": (
+            "This perceptron's activation function is the step function. Its derivative is 0 "
+            "wherever z is not 0 and undefined at z = 0, so every gradient the chain rule gives is "
+            "0 or undefined: gradient descent cannot change the weights, and a perceptron is "
+            "trained with the perceptron learning rule instead. For backpropagation, pick a "
+            "network with differentiable activation functions, such as --example wikidocs-07-05."
+        ),
+    },
+    # train
+    "train_start": {
+        "ko": "{data} 학습: 신경망 {sizes} ({activations}, {loss}), 에포크 {epochs}, 배치 크기 {batch}, "
+        "학습률 {rate}, 시드 {seed}, 에포크당 이터레이션 {per_epoch}",
+        "en": "training on {data}: network {sizes} ({activations}, {loss}), {epochs} epochs, batch size "
+        "{batch}, learning rate {rate}, seed {seed}, {per_epoch} iterations per epoch",
+    },
+    "epoch_line": {
+        "ko": "에포크 {epoch}/{epochs}  손실 {loss}  정확도 {accuracy}  이터레이션 {iterations}",
+        "en": "epoch {epoch}/{epochs}  loss {loss}  accuracy {accuracy}  iterations {iterations}",
+    },
+    "val_part": {
+        "ko": "  시험 손실 {loss}  시험 정확도 {accuracy}",
+        "en": "  test loss {loss}  test accuracy {accuracy}",
+    },
+    "train_done": {
+        "ko": "학습을 마쳤습니다: 마지막 손실 {loss}, 정확도 {accuracy}",
+        "en": "done: final loss {loss}, accuracy {accuracy}",
+    },
+    "predictions": {"ko": "입력별 예측값:", "en": "predictions per input:"},
+    "plot_title": {"ko": "학습 곡선: {data}", "en": "Learning curve: {data}"},
+    "plot_epoch": {"ko": "에포크", "en": "epoch"},
+    "plot_loss": {"ko": "손실", "en": "loss"},
+    "plot_train": {"ko": "훈련 데이터", "en": "training data"},
+    "plot_test": {"ko": "시험 데이터", "en": "test data"},
+    # verify
+    "verify_case": {"ko": "사례", "en": "Case"},
+    "verify_network": {"ko": "신경망", "en": "Network"},
+    "verify_numpy": {"ko": "정확한 값 대 NumPy", "en": "exact vs NumPy"},
+    "verify_central": {"ko": "정확한 값 대 중앙 차분", "en": "exact vs central"},
+    "verify_result": {"ko": "결과", "en": "Result"},
+    "verify_ok": {"ko": "일치", "en": "ok"},
+    "verify_fail": {"ko": "불일치", "en": "FAIL"},
+    "verify_random_case": {"ko": "무작위 {number}", "en": "random {number}"},
+    "verify_summary_ok": {
+        "ko": "{count}개 사례 모두 일치합니다 (허용 상대 오차: NumPy {numpy}, 중앙 차분 {central}).",
+        "en": "all {count} cases agree (relative tolerance: NumPy {numpy}, central differences {central}).",
+    },
+    "verify_summary_fail": {
+        "ko": "{count}개 사례 중 {failed}개가 일치하지 않습니다.",
+        "en": "{failed} of {count} cases disagree.",
+    },
+    "verify_skipped": {
+        "ko": "계단 함수를 쓰는 예제({names})는 미분할 수 없어 제외했습니다.",
+        "en": "skipped the step-function examples ({names}): they cannot be differentiated.",
+    },
+}
+
+
+def message(key: str, lang: str, **fields: object) -> str:
+    """The message ``key`` in ``lang`` with ``fields`` filled in."""
+    if lang not in LANGS:
+        raise ValueError(f"--lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    return MESSAGES[key][lang].format(**fields)

@@ -1,0 +1,241 @@
+"""The ``nnref`` argument parser: subcommands, options, and strict parsing of list values.
+
+Every parse error is ONE line on stderr (``nnref: error: ...``) and exit status 2: argparse's
+own usage errors too (:class:`OneLineParser`). Lists are comma-separated (``--sizes 2,3,2``,
+``--x 0.1,0.2``); numbers are checked with :func:`nnref.values.parse_exact` and kept as the
+strings the user typed, so both engines parse them exactly (never evaluated).
+
+>>> number_list("0.1, 1/3,-2e-2", "--x")
+('0.1', '1/3', '-2e-2')
+>>> number_list("0.1,,0.2", "--x")
+Traceback (most recent call last):
+...
+ValueError: --x item 2 is empty; give comma-separated numbers such as 0.1,0.2; got '0.1,,0.2'
+>>> int_list("2,3,2", "--sizes")
+(2, 3, 2)
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
+from nnref.values import parse_exact
+
+__all__ = ["FORMATS", "OneLineParser", "UsageError", "build_parser", "int_list", "name_list", "number_list"]
+
+FORMATS: tuple[str, ...] = ("md", "latex", "json", "ipynb")
+DATA_NAMES: tuple[str, ...] = ("and", "or", "nand", "xor", "digits")
+MAX_DIGITS = 50  # the symbolic engine caches about 76 significant digits per value
+
+
+class UsageError(Exception):
+    """A usage error found by argparse; ``main`` prints it as one line and exits 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and leave the exiting to ``main``.
+
+    A value such as ``-0.5,0.3`` (a negative first number in a list) is taken as a value, not
+    as an unknown option: no option of ``nnref`` looks like a number.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(
+            r"^-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:/\d+)?(?:,.*)?$"
+        )
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # argparse exits on its own only after --help/--version (status 0); keep that.
+        if message:
+            sys.stderr.write(message)
+        raise SystemExit(status)
+
+
+def _items(text: str, option: str, example: str, what: str) -> list[str]:
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"{option} must be comma-separated values such as {example}; got {text!r}")
+    items = [item.strip() for item in text.split(",")]
+    for index, item in enumerate(items, start=1):
+        if not item:
+            raise ValueError(
+                f"{option} item {index} is empty; give comma-separated {what} such as {example}; got {text!r}"
+            )
+    return items
+
+
+def number_list(text: str, option: str) -> tuple[str, ...]:
+    """Comma-separated exact numbers (decimals, ``1e-3``, ``p/q``), checked, as the given strings."""
+    items = _items(text, option, "0.1,0.2", "numbers")
+    for index, item in enumerate(items, start=1):
+        parse_exact(item, f"{option} item {index}")
+    return tuple(items)
+
+
+def int_list(text: str, option: str) -> tuple[int, ...]:
+    """Comma-separated positive integers (layer widths)."""
+    items = _items(text, option, "2,3,2", "integers")
+    values = []
+    for index, item in enumerate(items, start=1):
+        if not re.fullmatch(r"\+?\d+", item) or int(item) < 1:
+            raise ValueError(
+                f"{option} item {index} must be an integer >= 1 (layer widths such as 2,3,2); "
+                f"got {item!r} in {text!r}"
+            )
+        values.append(int(item))
+    return tuple(values)
+
+
+def name_list(text: str, option: str) -> str | tuple[str, ...]:
+    """One name, or comma-separated names (one per non-input layer); checked by ``Network``."""
+    items = _items(text, option, "tanh,sigmoid", "names")
+    return items[0] if len(items) == 1 else tuple(items)
+
+
+def positive_int(text: str, option: str, minimum: int = 1, maximum: int | None = None) -> int:
+    """An integer in ``[minimum, maximum]`` given on the command line."""
+    if not re.fullmatch(r"[+-]?\d+", text.strip()):
+        raise ValueError(f"{option} must be an integer >= {minimum}; got {text!r}")
+    value = int(text)
+    if value < minimum or (maximum is not None and value > maximum):
+        allowed = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+        raise ValueError(f"{option} must be an integer {allowed}; got {text!r}")
+    return value
+
+
+# -- the parser --------------------------------------------------------------------------------
+
+_DESCRIPTION = """\
+nnref: derive backpropagation exactly (SymPy), train in float64 (NumPy), and check that the
+two agree with central differences. Every subcommand has its own --help."""
+
+_DERIVE_EPILOG = """\
+examples:
+  nnref derive --example wikidocs-07-05
+  nnref derive --example wikidocs-07-05 --format json --output wikidocs.json
+  nnref derive --sizes 2,3,2 --activation tanh,sigmoid --loss mse --bias \\
+      --x 0.1,0.2 --target 0.4,0.6 --weights 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1.1,1.2 \\
+      --biases 0.1,0.1,0.1,0.2,0.2 --lr 0.5 --steps 1 --lang en
+Numbers are exact: decimals (0.1), exponents (1e-3) or fractions (1/3); nothing is evaluated.
+A list that starts with a negative number works as written (--weights -0.5,0.3)."""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", default="ko", choices=("ko", "en"), help="language of the output and messages (default: ko)"
+    )
+
+
+def build_parser() -> OneLineParser:
+    """The ``nnref`` parser with the subcommands ``derive``, ``train`` and ``verify``."""
+    parser = OneLineParser(
+        prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    from nnref import __version__
+
+    parser.add_argument("--version", action="version", version=f"nnref {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{derive,train,verify}", required=True, parser_class=OneLineParser
+    )
+
+    derive = commands.add_parser(
+        "derive",
+        help="derive one example's forward pass, backpropagation and updates exactly",
+        description="Derive every forward and backward value of one example exactly and print it as "
+        "Markdown, LaTeX, JSON or a runnable notebook.",
+        epilog=_DERIVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    source = derive.add_argument_group("what to derive (a built-in example, or a network given here)")
+    source.add_argument(
+        "--example", metavar="NAME", help="built-in example: wikidocs-07-05, and, or, nand, xor"
+    )
+    source.add_argument("--sizes", metavar="N,N,...", help="neurons per layer, input first (e.g. 2,3,2)")
+    source.add_argument(
+        "--activation",
+        metavar="NAME[,NAME...]",
+        default="sigmoid",
+        help=f"one per non-input layer, or one for all: {', '.join(ACTIVATION_NAMES)} (default: sigmoid)",
+    )
+    source.add_argument(
+        "--loss",
+        default="sse",
+        metavar="NAME",
+        help=f"{', '.join(LOSS_NAMES)} (default: sse = 1/2 sum (t - o)^2)",
+    )
+    source.add_argument("--bias", action="store_true", help="give every non-input neuron a bias")
+    source.add_argument("--x", metavar="V,V,...", help="the input values")
+    source.add_argument("--target", metavar="V,V,...", help="the target values")
+    source.add_argument(
+        "--weights", metavar="V,V,...", help="w1, w2, ... layer by layer, by destination then source neuron"
+    )
+    source.add_argument("--biases", metavar="V,V,...", help="b1, b2, ... layer by layer (with --bias)")
+    source.add_argument(
+        "--lr",
+        metavar="RATE",
+        help="learning rate > 0 (needed when --steps > 0; an example's own rate by default)",
+    )
+    output = derive.add_argument_group("output")
+    output.add_argument(
+        "--steps",
+        default="1",
+        metavar="N",
+        help="gradient-descent steps to derive (default: 1; 0 = gradients only)",
+    )
+    output.add_argument("--format", default="md", choices=FORMATS, help="output format (default: md)")
+    output.add_argument(
+        "--digits",
+        metavar="D",
+        help=f"decimals of the numbers in json and ipynb output (1 to {MAX_DIGITS}; "
+        "default: 8, as the published example; md and latex always show 8)",
+    )
+    output.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _common(output)
+
+    train = commands.add_parser(
+        "train",
+        help="train a network in float64 on a logic gate or the digits data",
+        description="Train with mini-batch gradient descent. Defaults come from the recipes in "
+        "nnref.numeric.data (XOR_RECIPE for the gates, DIGITS_RECIPE for digits).",
+    )
+    train.add_argument("--data", required=True, metavar="NAME", help=f"one of {', '.join(DATA_NAMES)}")
+    train.add_argument("--sizes", metavar="N,N,...", help="neurons per layer, input first")
+    train.add_argument(
+        "--activation", metavar="NAME[,NAME...]", help="one per non-input layer, or one for all"
+    )
+    train.add_argument("--loss", metavar="NAME", help=", ".join(LOSS_NAMES))
+    train.add_argument(
+        "--bias",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with or without biases (recipe default: with)",
+    )
+    train.add_argument("--epochs", metavar="N", help="number of epochs")
+    train.add_argument("--batch-size", metavar="N", help="samples per iteration")
+    train.add_argument("--lr", metavar="RATE", help="learning rate > 0")
+    train.add_argument("--seed", metavar="S", help="seed of the initial weights and of the shuffling")
+    train.add_argument(
+        "--log-every",
+        metavar="K",
+        help="without a terminal, print a line every K epochs (default: about 20 lines)",
+    )
+    train.add_argument("--plot", metavar="FILE", help="save the learning curve as FILE.png or FILE.svg")
+    _common(train)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check exact, NumPy and central-difference gradients agree",
+        description="The three-way check of nnref.verify on every built-in example that can be "
+        "differentiated and on N random networks. Exit status 1 if any case disagrees.",
+    )
+    verify.add_argument("--random", default="10", metavar="N", help="random networks to check (default: 10)")
+    verify.add_argument("--seed", default="0", metavar="S", help="seed of the random networks (default: 0)")
+    _common(verify)
+    return parser
