@@ -43,7 +43,7 @@ WORDS = {
         "iteration": "이터레이션",
         "per_epoch_title": "에포크마다 본 학습 손실",
         "per_iter_title": f"처음 {WINDOW}번의 이터레이션: 배치마다의 손실",
-        "fit_title": "학습 데이터가 적을 때: 학습 손실과 테스트 손실",
+        "fit_title": "학습 데이터가 적을 때의 학습 손실과 테스트 손실",
         "best": "테스트 손실이 가장 낮은 에포크",
         "row": "시점",
         "first": "첫 에포크",
@@ -100,7 +100,8 @@ def _fitting():
     run = fitting_run()
     hist, best = run.history, run.best_epoch - 1
     if not (best + 1 < hist.epochs and hist.val_loss[-1] > hist.val_loss[best]
-            and hist.loss[-1] < hist.loss[best] and hist.val_loss[best] < hist.val_loss[0]):
+            and hist.loss[-1] < hist.loss[best] and hist.val_loss[best] < hist.val_loss[0]
+            and abs(hist.val_accuracy[-1] - hist.val_accuracy[best]) < 0.03):
         raise ValueError(f"this run does not show under- and overfitting: best epoch {best + 1}, "
                          f"test loss {hist.val_loss[0]}, {hist.val_loss[best]}, {hist.val_loss[-1]}")
     return run
@@ -190,18 +191,21 @@ def per_epoch_svg(lang: str) -> str:
 
 
 def per_iteration_svg(lang: str) -> str:
-    """The loss of every batch for the first iterations: one sample is a noisy estimate."""
+    """The loss of every batch for the first iterations: one sample is a noisy estimate.
+
+    Batch sizes 1 and 32 only: the full batch has just one iteration per epoch.
+    """
     w = WORDS[lang]
     fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821
     for size, hist in _runs().items():
+        if size == n_train():
+            continue
         losses = hist.iteration_loss[:WINDOW]
-        ax.plot(range(1, len(losses) + 1), losses, linewidth=1,
-                marker="o" if len(losses) < 20 else None, markersize=4,
-                label=f"{w['batch']} {_batch_label(size, lang)}")
+        ax.plot(range(1, len(losses) + 1), losses, linewidth=1, label=f"{w['batch']} {size}")
     ax.set_xlabel(w["iteration"])
     ax.set_ylabel(w["loss"])
     ax.set_title(w["per_iter_title"])
-    ax.legend()
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.42), ncols=2)
     return svg(fig, alt=w["per_iter_title"])  # noqa: F821
 
 
@@ -222,16 +226,15 @@ def fitting_summary(lang: str) -> str:
 
 
 def fitting_svg(lang: str) -> str:
-    """Train and test loss per epoch (log scale) with the epoch of the lowest test loss marked."""
+    """Left: train and test loss per epoch (log scale), the epoch of the lowest test loss marked.
+    Right: the test loss alone on a linear scale, where its rise after that epoch is visible."""
     w = WORDS[lang]
     run = _fitting()
     hist = run.history
     epochs = range(1, hist.epochs + 1)
-    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821
+    fig, (ax, zoom) = plt.subplots(1, 2, figsize=(9, 3.4), width_ratios=(3, 2))  # noqa: F821
     ax.plot(epochs, hist.loss, label=w["train_loss"])
     ax.plot(epochs, hist.val_loss, label=w["test_loss"])
-    ax.axvline(run.best_epoch, color="gray", linestyle="--", linewidth=1, label=w["best"])
-    ax.axvspan(1, run.best_epoch, color="tab:blue", alpha=0.06)
     top = max(max(hist.loss), max(hist.val_loss))
     ax.text(run.best_epoch / 2, top, w["underfit"], ha="center", va="top", fontsize=9)
     ax.text((run.best_epoch + hist.epochs) / 2, top, w["overfit"], ha="center", va="top", fontsize=9)
@@ -239,10 +242,17 @@ def fitting_svg(lang: str) -> str:
     # Plain tick labels: the default 10^k labels use mathtext, whose minus sign NanumGothic lacks.
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.yaxis.set_minor_formatter(NullFormatter())
-    ax.set_xlabel(w["epoch"])
     ax.set_ylabel(f"{w['loss']} (log)")
-    ax.set_title(w["fit_title"])
-    ax.legend(loc="lower left")
+    ax.set_title(w["fit_title"], fontsize=10)
+    start = max(1, run.best_epoch // 2)  # from halfway to the minimum: the dip and the rise
+    zoom.plot(epochs[start - 1:], hist.val_loss[start - 1:], color="tab:orange")
+    zoom.set_title(w["test_loss"], fontsize=10)
+    for axis in (ax, zoom):
+        axis.axvline(run.best_epoch, color="gray", linestyle="--", linewidth=1, label=w["best"])
+        axis.axvspan(1 if axis is ax else start, run.best_epoch, color="tab:blue", alpha=0.06)
+        axis.set_xlabel(w["epoch"])
+    ax.legend(loc="lower left", fontsize=8)
+    fig.tight_layout()
     return svg(fig, alt=w["fit_title"])  # noqa: F821
 
 

@@ -7,6 +7,7 @@ before calling a *_svg function.
 from decimal import Decimal, localcontext
 
 import sympy
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from nnref.examples import derive_example
 from nnref.experiments import descent_path, exact_decimal_text, learning_rate_runs, one_step_losses
@@ -33,7 +34,6 @@ WORDS = {
         "rate": "학습률",
         "w_last": f"{STEPS}스텝 뒤의 \\(w\\)",
         "e_last": f"{STEPS}스텝 뒤의 \\(E(w)\\)",
-        "factor": "스텝마다 \\(E\\)에 곱해지는 수 \\((1 - 2\\alpha)^2\\)",
         "before": "갱신 전 \\(E\\)",
         "after": "한 스텝 뒤 \\(E\\)",
         "change": "변화",
@@ -53,7 +53,6 @@ WORDS = {
         "rate": "learning rate",
         "w_last": f"\\(w\\) after {STEPS} steps",
         "e_last": f"\\(E(w)\\) after {STEPS} steps",
-        "factor": "factor on \\(E\\) per step, \\((1 - 2\\alpha)^2\\)",
         "before": "\\(E\\) before",
         "after": "\\(E\\) after one step",
         "change": "change",
@@ -121,16 +120,17 @@ def parabola_svg(lang: str) -> str:
     """Three panels: the iterates on E(w) = (w-3)^2 for a too small, a good and a too large rate."""
     words = WORDS[lang]
     paths = _paths()
-    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True)  # noqa: F821 - from plotting.py
-    grid = [i / 20 for i in range(-40, 161)]  # w from -2 to 8
+    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))  # noqa: F821 - from plotting.py
     for ax, (rate, path), kind in zip(axes, paths.items(), words["kinds"], strict=True):
         values = [float(v) for v in path]
+        # Each panel spans its own iterates (the diverging one leaves any common frame).
+        lo, hi = min(*values, MINIMUM - 3) - 1, max(*values, MINIMUM + 3) + 1
+        grid = [lo + (hi - lo) * i / 200 for i in range(201)]
         ax.plot(grid, [(g - MINIMUM) ** 2 for g in grid], color="lightgray")
         ax.plot(values, [(v - MINIMUM) ** 2 for v in values], marker="o", markersize=3, linewidth=1)
         ax.set_title(f"{kind}\nα = {rate}", fontsize=10)
         ax.set_xlabel("w")
-        ax.set_xlim(-2, 8)
-        ax.set_ylim(-1, 26)
+        ax.set_xlim(lo, hi)
     axes[0].set_ylabel("E(w)")
     fig.suptitle(words["parabola_title"], fontsize=10)
     fig.tight_layout()
@@ -146,7 +146,7 @@ def parabola_table(lang: str) -> str:
         factor = (1 - 2 * sympy.Rational(rate)) ** 2
         rows.append([kind, rate, exact_decimal_text(factor, 4), exact_decimal_text(last, 6),
                      _significant((last - MINIMUM) ** 2)])
-    header = ["", "\\(\\alpha\\)", words["factor"], words["w_last"], words["e_last"]]
+    header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", words["w_last"], words["e_last"]]
     return markdown_table(header, rows, align="lrrrr")
 
 
@@ -217,7 +217,11 @@ def digits_svg(lang: str) -> str:
         ax.plot(epochs, hist.val_loss, marker="o", markersize=3, linestyle="--", label=words["test_loss"])
         ax.set_title(f"{kind}\nα = {rate:g}", fontsize=10)
         ax.set_xlabel(words["epoch"])
-    axes[0].set_ylabel(words["loss"])
+        ax.set_yscale("log")  # shared log scale: the spikes of the large rate and the small losses
+        # Plain tick labels: the default 10^k labels use mathtext, whose minus sign NanumGothic lacks.
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    axes[0].set_ylabel(f"{words['loss']} (log)")
     axes[0].legend(fontsize=8)
     fig.suptitle(words["digits_title"], fontsize=10)
     fig.tight_layout()
