@@ -79,6 +79,24 @@ _TEXT = {
 }
 
 
+# Every Markdown output goes through notebook_math: Jupyter reads \( as an escaped parenthesis.
+_IMPORTS = (
+    "from IPython.display import Markdown, display\n\n"
+    "from nnref.render import notebook_math\n\n\n"
+    "def show(markdown):\n"
+    "    display(Markdown(notebook_math(markdown)))\n\n\n"
+)
+
+
+_STEP_TERMS = ("forward_propagation", "backpropagation", "chain_rule", "gradient_descent")
+
+
+def _term(key: str, lang: str, first: bool) -> str:
+    """A glossary term for a sentence start: with its English in parentheses the first time (ko)."""
+    word = first_use(key, lang) if first else term(key, lang)
+    return word[0].upper() + word[1:] if lang == "en" else word
+
+
 def _text(key: str, lang: str, **fields: object) -> str:
     return _TEXT[key][lang].format(**fields)
 
@@ -125,7 +143,7 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
         ("md", _header(problem, lang, command)),
         (
             "code",
-            "from IPython.display import Markdown, display\n\nfrom nnref import Network, derive\n"
+            _IMPORTS + "from nnref import Network, derive\n"
             "from nnref.render import (after_update_markdown, chain_markdown, forward_table, "
             "loss_markdown,\n                          update_table)",
         ),
@@ -137,43 +155,33 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
             f"    biases={biases},\n    learning_rate={rate},\n)\nfirst = tr\ntr",
         ),
     ]
-    fp, bp = first_use("forward_propagation", lang), first_use("backpropagation", lang)
-    cr, gd = first_use("chain_rule", lang), first_use("gradient_descent", lang)
     for index in range(max(steps, 1)):
-        if index:
-            fp, bp, cr, gd = (
-                term(k, lang)
-                for k in ("forward_propagation", "backpropagation", "chain_rule", "gradient_descent")
-            )
-            if lang == "en":
-                fp, bp, gd = fp.capitalize(), bp.capitalize(), gd.capitalize()
-        elif lang == "en":
-            fp, bp, gd = fp.capitalize(), bp.capitalize(), gd.capitalize()
+        fp, bp, cr, gd = (_term(key, lang, first=index == 0) for key in _STEP_TERMS)
         spec += [
             (
                 "md",
                 f"## {message('iteration_heading', lang, number=index + 1)}\n\n"
                 f"### {message('forward_heading', lang)}\n\n{_text('forward', lang, fp=fp)}",
             ),
-            ("code", f"display(Markdown(forward_table(tr, {lang!r})))"),
+            ("code", f"show(forward_table(tr, {lang!r}))"),
             ("md", f"### {message('loss_heading', lang)}\n\n{_text('loss', lang)}"),
-            ("code", f"display(Markdown(loss_markdown(tr, {lang!r})))"),
+            ("code", f"show(loss_markdown(tr, {lang!r}))"),
             ("md", f"### {message('backward_heading', lang)}\n\n{_text('backward', lang, bp=bp, cr=cr)}"),
-            ("code", f"for name in {order!r}:\n    display(Markdown(chain_markdown(tr, name, {lang!r})))"),
+            ("code", f"for name in {order!r}:\n    show(chain_markdown(tr, name, {lang!r}))"),
             ("md", _text("gradients", lang, digits=digits)),
             ("code", f"{{name: f\"{{tr.decimal('dE/d' + name, {digits}):f}}\" for name in net.parameters}}"),
         ]
         if steps:
             spec += [
                 ("md", f"### {message('update_heading', lang)}\n\n{_text('update', lang, gd=gd)}"),
-                ("code", f"display(Markdown(update_table(tr, {lang!r})))\nprevious, tr = tr, tr.next()"),
+                ("code", f"show(update_table(tr, {lang!r}))\nprevious, tr = tr, tr.next()"),
             ]
     if steps:
         spec += [
             ("md", f"## {message('check_heading', lang, steps=steps)}\n\n{_text('check', lang)}"),
             (
                 "code",
-                f"display(Markdown(after_update_markdown(previous, {lang!r})))\n"
+                f"show(after_update_markdown(previous, {lang!r}))\n"
                 f"print(f\"E: {{first.decimal('E', {digits}):f}} -> {{tr.decimal('E', {digits}):f}}\")",
             ),
         ]
@@ -183,7 +191,7 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
             (
                 "code",
                 "from nnref.examples import published_values\nfrom nnref.render import comparison_table\n\n"
-                f"display(Markdown(comparison_table(first, published_values(), {lang!r})))",
+                f"show(comparison_table(first, published_values(), {lang!r}))",
             ),
         ]
     return _dump(_cells(spec, lang))
@@ -198,8 +206,9 @@ def gate_notebook(problem: Problem, lang: str, command: str = "") -> str:
         ("md", _header(problem, lang, command)),
         (
             "code",
-            "import itertools\n\nfrom IPython.display import Markdown, display\n\n"
-            "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
+            "import itertools\n\n"
+            + _IMPORTS
+            + "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
             "from nnref.symbolic import forward",
         ),
         ("md", f"## {message('truth_table_heading', lang)}\n\n{_text('gate_setup', lang)}"),
@@ -209,7 +218,7 @@ def gate_notebook(problem: Problem, lang: str, command: str = "") -> str:
             "rows = []\nfor x in itertools.product((0, 1), repeat=net.sizes[0]):\n"
             "    outputs = forward(net, list(x), weights, biases)\n"
             "    rows.append([str(v) for v in (*x, *outputs)])\n"
-            f"display(Markdown(markdown_table({columns!r}, rows)))",
+            f"show(markdown_table({columns!r}, rows))",
         ),
         (
             "md",
