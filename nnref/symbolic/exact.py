@@ -11,6 +11,7 @@ the chain rule gives it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import sympy
 
@@ -82,11 +83,17 @@ def _rebuild(expr: sympy.Expr, values: Mapping[sympy.Symbol, sympy.Expr]) -> sym
     return expr.func(*[_rebuild(arg, values) for arg in expr.args], evaluate=False)
 
 
-def build(make: Callable[[list[sympy.Expr]], sympy.Expr], values: Sequence[sympy.Expr]) -> sympy.Expr:
-    """``make(values)``, evaluated when every value is rational and unevaluated otherwise.
+def build(make: Callable[[list[sympy.Expr]], Any], values: Sequence[sympy.Expr]) -> Any:
+    """``make(values)`` (an expression or a list of them), evaluated when every value is
+    rational and assembled unevaluated otherwise.
 
     >>> build(lambda v: v[0] * (1 - v[0]), [sympy.Rational(1, 2)])
     1/4
+    >>> build(lambda v: [v[0] * (1 - v[0]), v[0] + 1], [sympy.Rational(1, 2)])
+    [1/4, 3/2]
     """
     symbols = sympy.symbols(f"v0:{len(values)}")
-    return substitute(make(list(symbols)), dict(zip(symbols, values, strict=True)))
+    made, mapping = make(list(symbols)), dict(zip(symbols, values, strict=True))
+    if isinstance(made, list):  # a whole layer, such as softmax
+        return [substitute(item, mapping) for item in made]
+    return substitute(made, mapping)

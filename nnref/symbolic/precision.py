@@ -40,32 +40,47 @@ def exact_number(value: sympy.Rational | Fraction | int):
     return MP.mpf(fraction.numerator) / fraction.denominator
 
 
-def evaluate(expr: sympy.Expr, env: Mapping[sympy.Symbol, object]):
-    """Evaluate a small SymPy expression with MP numbers (``env`` maps its symbols).
+def evaluate(expr: sympy.Expr, env: Mapping[sympy.Symbol, object] | None = None, memo: dict | None = None):
+    """Evaluate a SymPy expression with MP numbers (``env`` maps its free symbols).
 
-    Used for the few generic formulas of activations and losses, never for deep trees.
+    Shared subexpressions are evaluated once (``memo``), so a closed form that nests a whole
+    network costs its number of distinct nodes, not its printed size.
 
     >>> o, t = sympy.symbols("o t")
     >>> print(MP.nstr(evaluate((t - o) ** 2 / 2, {o: MP.mpf("0.6"), t: MP.mpf("0.4")}), 30))
     0.02
+    >>> print(MP.nstr(evaluate(1 / (1 + sympy.exp(sympy.Rational(-2, 25)))), 20))
+    0.51998934015558178525
     """
+    memo = {} if memo is None else memo
+    env = {} if env is None else env
+    return _evaluate(expr, env, memo)
+
+
+def _evaluate(expr: sympy.Expr, env: Mapping[sympy.Symbol, object], memo: dict):
     if expr.is_Symbol:
         return env[expr]
     if expr.is_Rational:
         return exact_number(expr)
+    if expr in memo:
+        return memo[expr]
     if expr.is_Add:
-        return MP.fsum(evaluate(arg, env) for arg in expr.args)
-    if expr.is_Mul:
-        return MP.fprod(evaluate(arg, env) for arg in expr.args)
-    if expr.is_Pow:
+        result = MP.fsum(_evaluate(arg, env, memo) for arg in expr.args)
+    elif expr.is_Mul:
+        result = MP.fprod(_evaluate(arg, env, memo) for arg in expr.args)
+    elif expr.is_Pow:
         base, exponent = expr.args
         if exponent.is_Integer:
-            return evaluate(base, env) ** int(exponent)
-        return evaluate(base, env) ** evaluate(exponent, env)
-    function = _FUNCTIONS.get(type(expr))
-    if function is None:
-        raise TypeError(f"cannot evaluate {type(expr).__name__} numerically: {expr}")
-    return function(evaluate(expr.args[0], env))
+            result = _evaluate(base, env, memo) ** int(exponent)
+        else:
+            result = _evaluate(base, env, memo) ** _evaluate(exponent, env, memo)
+    else:
+        function = _FUNCTIONS.get(type(expr))
+        if function is None:
+            raise TypeError(f"cannot evaluate {type(expr).__name__} numerically: {expr}")
+        result = function(_evaluate(expr.args[0], env, memo))
+    memo[expr] = result
+    return result
 
 
 def _decimal(number) -> Decimal:
@@ -86,8 +101,10 @@ def _quantize(value: Decimal, places: int) -> Decimal:
 
 def _unambiguous(value: Decimal, places: int, digits: int) -> Decimal | None:
     tolerance = _tolerance(value, digits)
-    low, high = _quantize(value - tolerance, places), _quantize(value + tolerance, places)
-    return low if low == high else None
+    exact = Context(prec=max(value.adjusted(), 0) + digits + places + 20)  # no rounding here
+    low = _quantize(exact.subtract(value, tolerance), places)
+    high = _quantize(exact.add(value, tolerance), places)
+    return _quantize(value, places) if low == high else None
 
 
 def _round_fraction(value: Fraction, places: int) -> Decimal:
