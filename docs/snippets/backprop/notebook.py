@@ -86,8 +86,8 @@ CELLS: list[tuple[str, object]] = [
               "the factors of the chain rule in order; their values multiply to the gradient.",
     }),
     ("code", 'for step in tr.chain("w5"):\n'
-             '    print(f"{step.label:8} = {str(step.formula):12} = {tr.decimal(step)}")\n'
-             'print("dE/dw5   =", tr.decimal("dE/dw5"))\n'
+             '    print(step.label, "=", step.formula, "=", tr.decimal(step))\n'
+             'print("dE/dw5 =", tr.decimal("dE/dw5"))\n'
              'tr.formula("w5")'),
     ("code", 'show(chain_markdown(tr, "w5", LANG))'),
     ("markdown", {

@@ -374,7 +374,7 @@ def factor_product_block(lang):
     product = factors[0] * factors[1] * factors[2]
     exact = TRACE.decimal("dE/dw5", 16)
     label = {"ko": (r"\text{표시된 인수의 곱}", r"\text{정확한 값}"),
-             "en": (r"\text{product of the displayed factors}", r"\text{exact value}")}[lang]
+             "en": (r"\text{displayed factors}", r"\text{exact value}")}[lang]
     lines = [
         rf"{label[0]}: \quad & {TIMES.join(str(f) for f in factors)}",
         rf"&= {product} \rightarrow {format_decimal(product, PLACES)}",
