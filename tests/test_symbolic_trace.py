@@ -12,6 +12,7 @@ import sympy
 
 from nnref.network import Network
 from nnref.symbolic import Node, Step, Trace, derive, forward
+from nnref.symbolic.precision import evaluate
 
 WIKIDOCS = {
     "x": ["0.1", "0.2"],
@@ -64,8 +65,10 @@ def test_update_is_simultaneous_and_next_continues(tr):
     updated = tr.updated
     assert set(updated) == set(tr.network.parameters)
     for name in tr.network.parameters:
-        difference = updated[name] - (tr.parameters[name] - tr.learning_rate * tr.gradient[name])
-        assert abs(sympy.N(difference, 50)) < 1e-45
+        # exact values, evaluated at 256 bits (shared subexpressions once)
+        expected = evaluate(tr.parameters[name]) - evaluate(tr.learning_rate) * evaluate(tr.gradient[name])
+        assert abs(evaluate(updated[name]) - expected) < 1e-70
+        assert abs(tr.quantity(f"{name}+").number - expected) < 1e-70
     after = tr.next()
     assert after.iteration == 1 and after.next().iteration == 2
     assert after.parameters["w5"] is updated["w5"]
