@@ -1,0 +1,80 @@
+# Executed page code of the "command line" page (guide/cli.*.md): every transcript on the page is
+# nnref.cli.main run in-process while the site builds, with its output captured.
+import contextlib
+import io
+import json
+import re
+import shlex
+import tempfile
+import textwrap
+from pathlib import Path
+
+from nnref.cli import main
+
+
+def run(command: str) -> tuple[int, str, str]:
+    """``nnref ...`` run in-process: (exit status, standard output, standard error)."""
+    argv = shlex.split(command)
+    if argv[0] != "nnref":
+        raise ValueError(f"command must start with nnref; got {command!r}")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(argv[1:])
+    return status, out.getvalue(), err.getvalue()
+
+
+def console(command: str, status: int = 0, head: int | None = None, tail: int | None = None) -> None:
+    """Print a console transcript (a fenced block); fail the build if the exit status differs."""
+    got, out, err = run(command)
+    if got != status:
+        raise ValueError(f"{command!r} exited {got}, expected {status}: {err}")
+    lines = (out + err).rstrip("\n").splitlines()
+    if head is not None and len(lines) > head + (tail or 0):
+        lines = [*lines[:head], "...", *(lines[-tail:] if tail else [])]
+    shown = [f"$ {command}", *lines]
+    if status:
+        shown.append(f"$ echo $?\n{got}")
+    print("```console\n" + "\n".join(shown) + "\n```")
+
+
+def rendered(command: str, title: str) -> None:
+    """Print a command's Markdown output as it renders, in an open collapsible box titled ``title``.
+
+    Its headings become bold lines, so that they stay out of the page's table of contents.
+    """
+    got, out, err = run(command)
+    if got != 0:
+        raise ValueError(f"{command!r} exited {got}: {err}")
+    body = re.sub(r"^#{1,6} (.*)$", r"**\1**", out, flags=re.MULTILINE)
+    print(f'???+ example "{title}"\n\n' + textwrap.indent(body, "    "))
+
+
+def json_excerpt(command: str, *names: str) -> None:
+    """The document's top-level fields and the named values of iteration 0, as JSON."""
+    got, out, err = run(command)
+    if got != 0:
+        raise ValueError(f"{command!r} exited {got}: {err}")
+    doc = json.loads(out)
+    values = doc["iterations"][0]["values"]
+    excerpt = {key: doc[key] for key in ("schema", "example", "network", "digits", "steps")}
+    excerpt["iterations[0].values"] = {name: values[name] for name in names}
+    text = json.dumps(excerpt, ensure_ascii=False, indent=2)
+    # Lists of names and numbers on one line each, as a person would write them.
+    text = re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: "[" + ", ".join(
+        item.strip() for item in m.group(1).split(",")) + "]", text)
+    print("```json\n" + text + "\n```")
+
+
+def notebook_outline(command: str) -> None:
+    """Write the notebook a derive command makes to a temporary file; list its cells."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "derivation.ipynb"
+        got, _, err = run(f"{command} --output {shlex.quote(str(path))}")
+        if got != 0:
+            raise ValueError(f"{command!r} exited {got}: {err}")
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    lines = []
+    for index, cell in enumerate(cells, start=1):
+        first = "".join(cell["source"]).splitlines()[0]
+        lines.append(f"{index:2d} {cell['cell_type']:8s} {first}")
+    print("```text\n" + "\n".join(lines) + "\n```")
