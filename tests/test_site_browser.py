@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_tools import BuildResult, page_files
+from site_tools import DOCS, BuildResult, page_files
 
 CHROMIUM = "/usr/bin/chromium"
 # DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
@@ -37,15 +37,29 @@ CHROMIUM_ARGS = [
 
 # Every built page is checked (test_every_page_renders_offline); these lists name pages that
 # MUST have typeset math / mermaid diagrams, so that a page losing them fails. Site paths, Korean
-# ("en/" + path is the English page). The backpropagation chapter joins both lists.
+# ("en/" + path is the English page). Every chapter has math; a chapter whose source has a
+# mermaid fence must show it as a diagram.
 NOTEBOOK_PAGES = [f"{n.parent}/{n.name.split('.')[0]}/" for n in page_files() if n.name.endswith(".ko.ipynb")]
-MATH_PAGES = ["", "glossary/", *NOTEBOOK_PAGES]
-MERMAID_PAGES = [""]
-SWITCHER_PAGES = ["", "glossary/", "reference/api/", *NOTEBOOK_PAGES]
+CHAPTER_SOURCES = [n for n in page_files() if n.parts[0] == "chapters" and n.name.endswith(".ko.md")]
+CHAPTER_PAGES = [f"{n.parent}/{n.name.split('.')[0]}/" for n in CHAPTER_SOURCES]
+MATH_PAGES = ["", "glossary/", *CHAPTER_PAGES, *NOTEBOOK_PAGES]
+MERMAID_PAGES = [
+    "",
+    *(
+        f"{n.parent}/{n.name.split('.')[0]}/"
+        for n in CHAPTER_SOURCES
+        if "```mermaid" in (DOCS / n).read_text(encoding="utf-8")
+    ),
+]
+SWITCHER_PAGES = ["", "glossary/", "reference/api/", "chapters/backprop/", *NOTEBOOK_PAGES]
 # (query typed into the search box, Korean site path that must be among the results).
-# Will become ("역전파", <the backpropagation page>) once that page exists. Material's Korean
-# search matches whole whitespace-separated words and their prefixes ("역전" finds "역전파를").
-KOREAN_SEARCHES = [("용어집", "glossary/"), ("시그모이드", "notebooks/sigmoid/")]
+# Material's Korean search matches whole whitespace-separated words and their prefixes
+# ("역전" finds "역전파를").
+KOREAN_SEARCHES = [
+    ("역전파", "chapters/backprop/"),
+    ("용어집", "glossary/"),
+    ("시그모이드", "notebooks/sigmoid/"),
+]
 
 
 def _require_browser() -> Any:
