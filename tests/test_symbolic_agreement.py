@@ -146,3 +146,14 @@ def test_largest_shapes_agree_with_central_differences(sizes, activations, loss)
         name = net.parameters[index]
         # the O(step²) error of central differences is about 1e-40: compare to 30 digits
         assert close(tr.quantity(f"dE/d{name}").number, central, 30), name
+
+
+def test_exp_of_one_becomes_the_constant_e():
+    # z = -1 makes SymPy write exp(1) as the constant E; values and numbers must still agree.
+    net = Network((1, 1, 1), activation=("sigmoid", "identity"), loss="sse")
+    tr = derive(net, x=[1], target=[0], weights=[-1, 2])
+    assert tr.node("h1").value == 1 / (1 + sympy.E)
+    with mpmath.workdps(60):
+        expected = (2 / (1 + mpmath.e)) * (1 / (1 + mpmath.e))  # dE/dw2 = (o1 - t1) * h1, o1 = 2 h1
+        assert close(evaluate(tr.gradient["w2"]), expected, 50)
+        assert close(tr.quantity("dE/dw2").number, expected, 50)

@@ -62,6 +62,8 @@ def _evaluate(expr: sympy.Expr, env: Mapping[sympy.Symbol, object], memo: dict):
         return env[expr]
     if expr.is_Rational:
         return exact_number(expr)
+    if expr is sympy.E:  # exp(1) evaluates to the constant E
+        return MP.e
     if expr in memo:
         return memo[expr]
     if expr.is_Add:
