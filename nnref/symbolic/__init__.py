@@ -9,5 +9,17 @@ from nnref.symbolic.chain import Trace, derive
 from nnref.symbolic.forward import forward
 from nnref.symbolic.functions import ACTIVATIONS, LOSSES
 from nnref.symbolic.quantity import Node, Quantity, Step
+from nnref.symbolic.shortcut import Shortcut, output_shortcut
 
-__all__ = ["ACTIVATIONS", "LOSSES", "Node", "Quantity", "Step", "Trace", "derive", "forward"]
+__all__ = [
+    "ACTIVATIONS",
+    "LOSSES",
+    "Node",
+    "Quantity",
+    "Shortcut",
+    "Step",
+    "Trace",
+    "derive",
+    "forward",
+    "output_shortcut",
+]

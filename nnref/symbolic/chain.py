@@ -49,6 +49,7 @@ __all__ = ["Trace", "derive"]
 
 ALPHA = sympy.Symbol("alpha")
 _ALIASES = {"E_total": "E", "learning_rate": "alpha"}
+_REPR_NODES = 40
 
 
 class _Values(Mapping):
@@ -67,7 +68,13 @@ class _Values(Mapping):
         return len(self._quantities)
 
     def __repr__(self) -> str:
-        return "{" + ", ".join(f"{name!r}: {self[name]}" for name in self) + "}"
+        # Closed forms can be huge (after updates, in wide networks): show those as decimals.
+        def shown(quantity: Quantity) -> str:
+            value = quantity.value
+            small = sum(1 for _ in zip(range(_REPR_NODES + 1), sympy.preorder_traversal(value), strict=False))
+            return str(value) if small <= _REPR_NODES else f"≈{quantity.decimal(8):f}"
+
+        return "{" + ", ".join(f"{name!r}: {shown(q)}" for name, q in self._quantities.items()) + "}"
 
 
 def _check_targets(net: Network, target: list[Fraction]) -> None:
