@@ -219,3 +219,10 @@ def test_xor_from_perceptrons_runs_forward_exactly():
     biases = ["-0.5", "1.5", "-1.5"]
     table = {x: forward(net, x, weights, biases)[0] for x in ((0, 0), (0, 1), (1, 0), (1, 1))}
     assert table == {(0, 0): 0, (0, 1): 1, (1, 0): 1, (1, 1): 0}
+
+
+def test_saturated_sigmoid_with_bce_is_refused_clearly():
+    net = Network((1, 1), activation="sigmoid", loss="bce")
+    with pytest.raises(ValueError, match="within 1e-76 of 0 or 1"):
+        derive(net, x=[200], target=[1], weights=[1])
+    assert derive(net, x=[150], target=[1], weights=[1]).decimal("dE/dw1", 8) == 0

@@ -126,6 +126,14 @@ class BackwardPass:
 
     def _output_layer(self) -> None:
         outputs, pres = self.passed.act[-1], self.passed.pre[-1]
+        if self.net.loss == "bce":
+            for o, z in zip(outputs, pres, strict=True):
+                if o.number in (0, 1):  # 1 - o or o rounds to 0 at 256 bits: ln(1 - o) is -inf
+                    raise ValueError(
+                        f"output {o.name} = sigmoid({z.name}) with {z.name} ≈ {MP.nstr(z.number, 6)} is "
+                        "within 1e-76 of 0 or 1: the bce loss and its derivative cannot be carried at "
+                        "the engine's 76 digits; use smaller inputs or weights (|z| < 170)"
+                    )
         generic = loss_derivative(self.net.loss, len(outputs))
         for o, t in zip(outputs, self.targets, strict=True):
             self.outer[o.name] = self._add(
