@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  test loss {loss}  test accuracy {accuracy}",
     },
     "train_done": {
-        "ko": "학습을 마쳤습니다: 마지막 손실 {loss}, 정확도 {accuracy}",
-        "en": "done: final loss {loss}, accuracy {accuracy}",
+        "ko": "학습을 마쳤습니다. 마지막 갱신 후 훈련 데이터 손실 {loss}, 정확도 {accuracy}",
+        "en": "done: after the last update, training loss {loss}, accuracy {accuracy}",
     },
     "predictions": {"ko": "입력별 예측값:", "en": "predictions per input:"},
     "plot_title": {"ko": "학습 곡선: {data}", "en": "Learning curve: {data}"},

@@ -240,10 +240,13 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
         file=stream,
     )
     run = train_epochs(mlp, X, Y, recipe, validation, _reporter(recipe, args.lang, stream, every))
-    print(
-        message("train_done", args.lang, loss=f"{run.loss[-1]:.6f}", accuracy=_accuracy(mlp.accuracy(X, Y))),
-        file=stream,
-    )
+    # The epoch lines show running values (each batch before its update); this is the end state.
+    loss, accuracy = f"{mlp.loss(X, Y):.6f}", _accuracy(mlp.accuracy(X, Y))
+    done = message("train_done", args.lang, loss=loss, accuracy=accuracy)
+    if validation is not None:
+        done += message("val_part", args.lang, loss=f"{run.val_loss[-1]:.6f}",
+                        accuracy=_accuracy(run.val_accuracy[-1]))
+    print(done, file=stream)
     if args.data != "digits":
         print(message("predictions", args.lang), file=stream)
         for inputs, output in zip(X, mlp.predict(X), strict=True):
