@@ -117,7 +117,8 @@ class Network:
             raise ValueError(f"softmax on the output layer needs at least 2 outputs; got sizes {self.sizes}")
         if self.loss == "cce" and output != "softmax":
             raise ValueError(
-                f"loss 'cce' needs a softmax output layer (outputs that sum to 1); got output activation {output!r}"
+                "loss 'cce' needs a softmax output layer (outputs that sum to 1); "
+                f"got output activation {output!r}"
             )
         if self.loss == "bce" and output != "sigmoid":
             raise ValueError(
@@ -209,7 +210,10 @@ class Network:
                 )
             return {n: given[n] for n in names}
         if isinstance(given, str | bytes) or not hasattr(given, "__len__") or not hasattr(given, "__iter__"):
-            raise TypeError(f"{argument} must be a sequence of {len(names)} values or a mapping name -> value; got {given!r}")
+            raise TypeError(
+                f"{argument} must be a sequence of {len(names)} values or a mapping name -> value; "
+                f"got {given!r}"
+            )
         flat = list(given)
         if len(flat) != len(names):
             raise ValueError(
