@@ -13,10 +13,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ACTIVATION_NAMES", "LOSS_NAMES", "Network", "closest_name"]
+__all__ = [
+    "ACTIVATION_NAMES",
+    "LOSS_NAMES",
+    "RECURRENT_ACTIVATIONS",
+    "Network",
+    "check_recurrent_activation",
+    "closest_name",
+]
 
 ACTIVATION_NAMES: tuple[str, ...] = ("identity", "step", "sigmoid", "tanh", "relu", "softmax")
 LOSS_NAMES: tuple[str, ...] = ("sse", "mse", "bce", "cce")
+# The elementwise activations a recurrent layer h_t = f(W x_t + U h_(t-1) + b) may use (both engines).
+RECURRENT_ACTIVATIONS: tuple[str, ...] = ("tanh", "sigmoid", "relu", "identity")
 
 
 def closest_name(given: str, allowed: Sequence[str]) -> str:
@@ -53,6 +62,26 @@ def _check_sizes(sizes: object) -> tuple[int, ...]:
         if width < 1:
             raise ValueError(f"sizes[{index}] must be an integer >= 1; got {width!r}")
     return tuple(int(width) for width in sizes)
+
+
+def check_recurrent_activation(activation: object) -> str:
+    """``activation`` if it is one of :data:`RECURRENT_ACTIVATIONS`, else a ValueError/TypeError.
+
+    >>> check_recurrent_activation("softmax")
+    Traceback (most recent call last):
+    ...
+    ValueError: activation must be one of tanh, sigmoid, relu, identity (an elementwise function); \
+got 'softmax'
+    """
+    allowed = ", ".join(RECURRENT_ACTIVATIONS)
+    if not isinstance(activation, str):
+        raise TypeError(f"activation must be a string, one of {allowed}; got {activation!r}")
+    if activation not in RECURRENT_ACTIVATIONS:
+        raise ValueError(
+            f"activation must be one of {allowed} (an elementwise function); got {activation!r}"
+            + closest_name(activation, RECURRENT_ACTIVATIONS)
+        )
+    return activation
 
 
 @dataclass(frozen=True)

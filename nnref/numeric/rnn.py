@@ -26,15 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from nnref.network import closest_name
+from nnref.network import RECURRENT_ACTIVATIONS, check_recurrent_activation
 from nnref.numeric.functions import ACTIVATIONS
 
 __all__ = ["RECURRENT_ACTIVATIONS", "RNNForward", "rnn_forward"]
 
 Array = NDArray[np.float64]
-
-RECURRENT_ACTIVATIONS: tuple[str, ...] = ("tanh", "sigmoid", "relu", "identity")
-"""Activations a recurrent layer accepts: elementwise ones (softmax mixes units; step is for perceptrons)."""
 
 
 @dataclass(frozen=True)
@@ -49,26 +46,6 @@ class RNNForward:
     def steps(self) -> int:
         """The number of time steps ``T``."""
         return int(self.h.shape[0])
-
-
-def check_activation(activation: object) -> str:
-    """``activation`` if it is one of :data:`RECURRENT_ACTIVATIONS`, else a ValueError/TypeError.
-
-    >>> check_activation("softmax")
-    Traceback (most recent call last):
-    ...
-    ValueError: activation must be one of tanh, sigmoid, relu, identity (an elementwise function); \
-got 'softmax'
-    """
-    allowed = ", ".join(RECURRENT_ACTIVATIONS)
-    if not isinstance(activation, str):
-        raise TypeError(f"activation must be a string, one of {allowed}; got {activation!r}")
-    if activation not in RECURRENT_ACTIVATIONS:
-        raise ValueError(
-            f"activation must be one of {allowed} (an elementwise function); got {activation!r}"
-            + closest_name(activation, RECURRENT_ACTIVATIONS)
-        )
-    return activation
 
 
 def _array(value: object, name: str, shape: tuple[int | None, ...], meaning: str) -> Array:
@@ -109,7 +86,7 @@ def rnn_forward(
     ...
     ValueError: W must have shape (hidden, n_inputs) = (1, 1); got shape (1, 2)
     """
-    f = ACTIVATIONS[check_activation(activation)].forward
+    f = ACTIVATIONS[check_recurrent_activation(activation)].forward
     inputs = _array(xs, "xs", (None, None), "(T, n_inputs) with T >= 1 and n_inputs >= 1")
     recurrent = _array(U, "U", (None, None), "(hidden, hidden)")
     hidden, n_inputs = recurrent.shape[0], inputs.shape[1]

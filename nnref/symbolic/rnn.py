@@ -26,15 +26,13 @@ from fractions import Fraction
 
 import sympy
 
-from nnref.network import closest_name
+from nnref.network import RECURRENT_ACTIVATIONS, check_recurrent_activation
 from nnref.symbolic.functions import ACTIVATIONS, Z
 from nnref.symbolic.precision import MP, evaluate, exact_number, sign_of, to_decimal
 from nnref.values import parse_exact
 
 __all__ = ["RECURRENT_ACTIVATIONS", "ExactRNN", "rnn_forward_exact"]
 
-RECURRENT_ACTIVATIONS: tuple[str, ...] = ("tanh", "sigmoid", "relu", "identity")
-"""Elementwise activations, as in :data:`nnref.numeric.rnn.RECURRENT_ACTIVATIONS`."""
 
 
 def _rational(value: Fraction) -> sympy.Rational:
@@ -68,18 +66,6 @@ def _vector(value: object, name: str, length: int) -> list[Fraction]:
     if len(value) != length:
         raise ValueError(f"{name} must have {length} values (the hidden width); got {len(value)}")
     return [parse_exact(item, f"{name}[{i}]") for i, item in enumerate(value)]
-
-
-def _check_activation(activation: object) -> str:
-    allowed = ", ".join(RECURRENT_ACTIVATIONS)
-    if not isinstance(activation, str):
-        raise TypeError(f"activation must be a string, one of {allowed}; got {activation!r}")
-    if activation not in RECURRENT_ACTIVATIONS:
-        raise ValueError(
-            f"activation must be one of {allowed} (an elementwise function); got {activation!r}"
-            + closest_name(activation, RECURRENT_ACTIVATIONS)
-        )
-    return activation
 
 
 class ExactRNN:
@@ -144,7 +130,7 @@ def rnn_forward_exact(
     ...
     ValueError: W must have shape (hidden, n_inputs) = (1, 1); got 1 rows of lengths (2,)
     """
-    name = _check_activation(activation)
+    name = check_recurrent_activation(activation)
     inputs = _rows(xs, "xs")
     n_inputs = len(inputs[0])
     if any(len(row) != n_inputs for row in inputs):
