@@ -15,6 +15,7 @@ from site_tools import (
 )
 
 fence_doctests = load_hook("griffe_doctests").fence_doctests
+plain_roles = load_hook("griffe_doctests").plain_roles
 
 PAGES = page_files()
 
@@ -98,3 +99,8 @@ def test_api_reference_doctests_become_code_blocks() -> None:
         "    ```python", "    >>> kept", "    ```", "End.",
     ]
     assert fence_doctests(">>> 1\n1") == "```pycon\n>>> 1\n1\n```"
+
+
+def test_api_reference_sphinx_roles_become_code_spans() -> None:
+    text = "Uses :class:`~nnref.symbolic.Trace`, :data:`RECURRENT_ACTIVATIONS`.\n```\n:func:`kept`\n```"
+    assert plain_roles(text) == "Uses `Trace`, `RECURRENT_ACTIVATIONS`.\n```\n:func:`kept`\n```"
