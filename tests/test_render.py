@@ -195,3 +195,14 @@ def test_lang_is_checked() -> None:
             render(tr, "de")
     with pytest.raises(ValueError, match="lang must be one of ko, en"):
         glossary_table("kr")
+
+
+def test_a_single_downstream_path_is_not_called_a_sum() -> None:
+    from nnref import Network, derive
+    from nnref.render import chain_markdown
+
+    net = Network((2, 2, 1), "sigmoid", "sse")
+    tr = derive(net, x=["0.1", "0.2"], target=["0.4"], weights=["0.3", "0.25", "0.4", "0.35", "0.45", "0.4"])
+    korean, english = chain_markdown(tr, "w1", "ko"), chain_markdown(tr, "w1", "en")
+    assert "경로 하나로만" in korean and "1개의 경로" not in korean
+    assert "a single path" in english and "1 paths" not in english

@@ -65,7 +65,14 @@ def _sum_block(step: Step, tr: Trace, lang: str) -> str:
     """A factor that sums over the paths through the layer above: each path, then the sum."""
     node = tr.node(step.label.split("/d", 1)[1])
     count = len(step.terms)
-    if lang == "ko":
+    if count == 1:  # one path (a single-output layer above): nothing to add up
+        intro = {
+            "ko": f"{inline_math(node.latex)}의 값은 경로 하나로만 {term('error', 'ko')}에 영향을 주므로, "
+            f"{inline_math(step.latex)}는 그 경로의 {term('partial_derivative', 'ko')} 하나입니다.",
+            "en": f"{inline_math(node.latex)} affects the error along a single path, so "
+            f"{inline_math(step.latex)} is that path's {term('partial_derivative', 'en')}.",
+        }[lang]
+    elif lang == "ko":
         intro = (
             f"{inline_math(node.latex)}의 값은 {count}개의 경로로 {term('error', 'ko')}에 영향을 주므로, "
             f"{inline_math(step.latex)} 역시 경로마다의 {term('partial_derivative', 'ko')}을 "
