@@ -38,12 +38,12 @@ def closest_name(given: str, allowed: Sequence[str]) -> str:
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
-def _check_name(value: object, allowed: Sequence[str], argument: str) -> str:
+def _check_name(value: object, allowed: Sequence[str], argument: str, note: str = "") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{argument} must be a string, one of {', '.join(allowed)}; got {value!r}")
     if value not in allowed:
         raise ValueError(
-            f"{argument} must be one of {', '.join(allowed)}; got {value!r}"
+            f"{argument} must be one of {', '.join(allowed)}{note}; got {value!r}"
             + closest_name(value, allowed)
         )
     return value
@@ -73,15 +73,7 @@ def check_recurrent_activation(activation: object) -> str:
     ValueError: activation must be one of tanh, sigmoid, relu, identity (an elementwise function); \
 got 'softmax'
     """
-    allowed = ", ".join(RECURRENT_ACTIVATIONS)
-    if not isinstance(activation, str):
-        raise TypeError(f"activation must be a string, one of {allowed}; got {activation!r}")
-    if activation not in RECURRENT_ACTIVATIONS:
-        raise ValueError(
-            f"activation must be one of {allowed} (an elementwise function); got {activation!r}"
-            + closest_name(activation, RECURRENT_ACTIVATIONS)
-        )
-    return activation
+    return _check_name(activation, RECURRENT_ACTIVATIONS, "activation", " (an elementwise function)")
 
 
 @dataclass(frozen=True)
