@@ -202,3 +202,11 @@ def build_site(site_dir: Path, config: Path = REPO / "mkdocs.yml") -> BuildResul
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return BuildResult(site_dir, completed.returncode, completed.stdout + completed.stderr, seconds, cpu)
+
+
+def run_snippets(*names: str) -> dict[str, object]:
+    """Execute ``docs/snippets/<name>`` files in one namespace, as a page's markdown-exec block does."""
+    namespace: dict[str, object] = {}
+    for name in names:
+        exec((DOCS / "snippets" / name).read_text(encoding="utf-8"), namespace)
+    return namespace

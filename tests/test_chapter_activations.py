@@ -4,19 +4,17 @@ page's snippet run for both languages (a failing snippet would fail the strict b
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy
+from site_tools import run_snippets
 
 from nnref.network import Network
 from nnref.numeric import ACTIVATIONS as NUMERIC
 from nnref.numeric import MLP
 from nnref.symbolic import ACTIVATIONS
 from nnref.symbolic.functions import A, Z, softmax_formula
-
-SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "identity"])
@@ -94,16 +92,10 @@ def test_deep_sigmoid_gradients_vanish_towards_the_input() -> None:
     assert sigmoid[0] / sigmoid[-1] < 0.25 ** 4 < means["relu"][0] / means["relu"][-1]
 
 
-def _run_snippet(name: str) -> dict:
-    namespace: dict = {}
-    exec((SNIPPETS / "plotting.py").read_text(encoding="utf-8"), namespace)
-    exec((SNIPPETS / f"{name}.py").read_text(encoding="utf-8"), namespace)
-    return namespace
-
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = _run_snippet("activations")
+    page = run_snippets("plotting.py", "activations.py")
     for name in ("step", "sigmoid", "tanh", "relu"):
         assert "$$" in page["activation_markdown"](name, lang)
     assert ("그 외" in page["activation_markdown"]("step", lang)) == (lang == "ko")

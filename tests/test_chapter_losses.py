@@ -3,11 +3,10 @@ escape of cross-entropy from a confident wrong output; the page's snippet run in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import sympy
+from site_tools import run_snippets
 
 from nnref.examples import example, published_values
 from nnref.network import Network
@@ -18,7 +17,6 @@ from nnref.numeric.functions import shortcut_scale
 from nnref.symbolic import ACTIVATIONS, LOSSES, derive
 from nnref.symbolic.functions import Z
 
-SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
 T = sympy.Symbol("t")
 
 
@@ -90,16 +88,10 @@ def test_cross_entropy_gives_more_gradient_to_a_wrong_output() -> None:
     assert (slopes["bce"][confident] > 5 * slopes["mse"][confident]).all()
 
 
-def _run_snippet(name: str) -> dict:
-    namespace: dict = {}
-    exec((SNIPPETS / "plotting.py").read_text(encoding="utf-8"), namespace)
-    exec((SNIPPETS / f"{name}.py").read_text(encoding="utf-8"), namespace)
-    return namespace
-
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = _run_snippet("losses")
+    page = run_snippets("plotting.py", "losses.py")
     holding, failing = page["shortcut_markdown"](lang, True), page["shortcut_markdown"](lang, False)
     assert holding.count("\\checkmark") == 3 and failing.count("\\neq") == 2
     assert "\n\n$$\n" in holding  # the math is a block of its own, not glued to the title
