@@ -176,6 +176,15 @@ def timing_table(lang: str) -> str:
     return markdown_table(header, rows, align="rrrrrr")
 
 
+def curves_settings(lang: str) -> str:
+    """The sentence that states the settings of the batch-size runs, from the values they use."""
+    if lang == "ko":
+        return (f"같은 초기 가중치, 같은 학습률(learning rate) {RATE}, 같은 에포크 수({EPOCHS})로 "
+                "배치 크기만 바꿔 학습했습니다.")
+    return (f"Same initial weights, same learning rate {RATE}, same number of epochs ({EPOCHS}); "
+            "only the batch size changes.")
+
+
 def per_epoch_svg(lang: str) -> str:
     """Training loss per epoch for each batch size, same epochs and learning rate."""
     w = WORDS[lang]
