@@ -1,4 +1,4 @@
-r"""``derive()``: one example through a network, every backpropagation step exact.
+r"""``derive()``: examples through a network, every backpropagation step an exact node.
 
 The wikidocs 07-05 example (https://wikidocs.net/37406):
 
@@ -7,8 +7,10 @@ The wikidocs 07-05 example (https://wikidocs.net/37406):
 >>> tr = derive(net, x=["0.1", "0.2"], target=["0.4", "0.6"],
 ...             weights=["0.3", "0.25", "0.4", "0.35", "0.45", "0.4", "0.7", "0.6"],
 ...             learning_rate="0.5")
->>> tr.node("z1").value, tr.node("h1").value
-(2/25, 1/(exp(-2/25) + 1))
+>>> tr.node("z1").value, tr.node("h1").value, tr.node("h1").value.doit()
+(2/25, h1, 1/(exp(-2/25) + 1))
+>>> sympy.N(tr.gradient["w5"], 20), float(tr.loss)
+(0.025922855603647399472, 0.02397190075173003)
 >>> [f"{tr.decimal(name):f}" for name in ("h1", "o1", "E", "dE/dw5", "w5+")]
 ['0.51998934', '0.60944600', '0.02397190', '0.02592286', '0.43703857']
 >>> [(step.label, f"{step.decimal():f}") for step in tr.chain("w5")]
@@ -27,62 +29,61 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import sympy
 
 from nnref.network import Network, closest_name
-from nnref.symbolic.backward import BackwardPass
-from nnref.symbolic.exact import product, substitute, total
-from nnref.symbolic.forward import (
-    ForwardPass,
-    input_nodes,
-    parse_vector,
-    rational_parameters,
-    rational_quantity,
-)
-from nnref.symbolic.functions import ACTIVATIONS, OUT, TGT, loss_term
-from nnref.symbolic.precision import MP, evaluate
-from nnref.symbolic.quantity import Node, Quantity, Step, latex_name
+from nnref.symbolic.check import CheckResult, check_answers
+from nnref.symbolic.forward import given_node, parse_vector, rational_parameters
+from nnref.symbolic.functions import ACTIVATIONS
+from nnref.symbolic.graph import Kind, Node
+from nnref.symbolic.intervals import generic_symbols
+from nnref.symbolic.names import latex_name, partial_latex
+from nnref.symbolic.sample import SamplePass
+from nnref.symbolic.step import Step
 from nnref.values import ExactInput, parse_positive_finite
 
-__all__ = ["Trace", "derive"]
+__all__ = ["SampleTrace", "Trace", "derive"]
 
 ALPHA = sympy.Symbol("alpha")
 _ALIASES = {"E_total": "E", "learning_rate": "alpha"}
-_REPR_NODES = 40
+_FORWARD_KINDS = (Kind.INPUT, Kind.PRE, Kind.ACT, Kind.OUTPUT)
+_V0, _V1, _V2 = generic_symbols(3)
 
 
 class _Values(Mapping):
-    """A read-only mapping name -> exact value that builds each value on first access."""
+    """A read-only mapping name -> exact value of a node (repr shows decimals of the atoms)."""
 
-    def __init__(self, quantities: Mapping[str, Quantity]) -> None:
-        self._quantities = quantities
+    def __init__(self, nodes: Mapping[str, Node]) -> None:
+        self._nodes = nodes
 
     def __getitem__(self, name: str) -> sympy.Expr:
-        return self._quantities[name].value
+        return self._nodes[name].value
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._quantities)
+        return iter(self._nodes)
 
     def __len__(self) -> int:
-        return len(self._quantities)
+        return len(self._nodes)
+
+    def node(self, name: str) -> Node:
+        """The node behind ``self[name]``."""
+        return self._nodes[name]
 
     def __repr__(self) -> str:
-        # Closed forms can be huge (after updates, in wide networks): show those as decimals.
-        def shown(quantity: Quantity) -> str:
-            value = quantity.value
-            small = sum(1 for _ in zip(range(_REPR_NODES + 1), sympy.preorder_traversal(value), strict=False))
-            return str(value) if small <= _REPR_NODES else f"≈{quantity.decimal(8):f}"
+        def shown(node: Node) -> str:
+            return str(node.value) if node.rational else f"≈{node.decimal(8):f}"
 
-        return "{" + ", ".join(f"{name!r}: {shown(q)}" for name, q in self._quantities.items()) + "}"
+        return "{" + ", ".join(f"{name!r}: {shown(node)}" for name, node in self._nodes.items()) + "}"
 
 
-def _check_targets(net: Network, target: list[Fraction]) -> None:
+def _check_targets(net: Network, target: list[Fraction], argument: str) -> None:
     if net.loss == "bce" and any(not 0 <= t <= 1 for t in target):
-        raise ValueError(f"target must lie in [0, 1] for loss 'bce'; got {[str(t) for t in target]}")
+        raise ValueError(f"{argument} must lie in [0, 1] for loss 'bce'; got {[str(t) for t in target]}")
     if net.loss == "cce" and (any(t < 0 for t in target) or sum(target) != 1):
         raise ValueError(
-            "target must be non-negative and sum to exactly 1 for loss 'cce' (a probability "
+            f"{argument} must be non-negative and sum to exactly 1 for loss 'cce' (a probability "
             f"distribution); got {[str(t) for t in target]} (sum {sum(target)})"
         )
 
@@ -97,117 +98,107 @@ def _check_differentiable(net: Network) -> None:
             )
 
 
-class Trace:
-    """Every quantity of one example's forward pass, loss, backward pass and update, exact.
+def _natural(name: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
-    Build it with :func:`derive`. Names: nodes ``x1, z1, h1, o1``; ``E`` and its shares
-    ``E_o1``; targets ``t1``; parameters ``w1, b1`` (current values); ``alpha`` (learning
-    rate); chain steps ``dE/do1``, ``do1/dz3``, ``dz3/dw5``, ``dE/dh1``, ``dE_o1/dh1``,
-    ``dh1/dz1``, ``dE/dz3``; gradients ``dE/dw5``; updated parameters ``w5+``. Each is a
-    :class:`~nnref.symbolic.quantity.Quantity` (``tr.quantity(name)``) with ``formula``,
-    exact ``value``, high-precision ``number`` and ``decimal(places)``.
-    """
 
-    def __init__(
-        self,
-        network: Network,
-        inputs: list[Node],
-        targets: list[Quantity],
-        parameters: dict[str, Quantity],
-        learning_rate: Quantity | None,
-        iteration: int,
-    ) -> None:
-        self.network = network
-        self.iteration = iteration
-        self._inputs, self._targets = inputs, targets
-        self._parameters = parameters
-        self._rate = learning_rate
-        self._forward = ForwardPass(network, inputs, parameters)
-        self._backward = BackwardPass(network, self._forward, targets)
-        self._loss_terms = self._build_loss_terms()
-        self._loss = self._build_loss()
-        self._updated: dict[str, Quantity] = {}
-        self._quantities: dict[str, Quantity] = {}
-        for quantity in (*self._forward.nodes, *targets, *parameters.values(), *self._loss_terms, self._loss):
-            self._quantities[quantity.name] = quantity
-        if learning_rate is not None:
-            self._quantities["alpha"] = learning_rate
+def _describe(nodes: Mapping[str, Node]) -> str:
+    """What names a trace has, by kind: ``z1..z4, ...; chain steps such as dE/do1, ...``."""
+    runs: dict[str, list[str]] = {}
+    steps: list[str] = []
+    for name, node in nodes.items():
+        if node.kind is Kind.DERIVATIVE:
+            steps.append(name)
+        else:
+            runs.setdefault(re.sub(r"\d+", "#", name), []).append(name)
+    shown = []
+    for items in runs.values():
+        items.sort(key=_natural)
+        shown.append(items[0] if len(items) == 1 else f"{items[0]}..{items[-1]}")
+    text = ", ".join(shown[:24]) + (", ..." if len(shown) > 24 else "")
+    if steps:
+        text += "; chain steps such as " + ", ".join(steps[:4])
+    return text + "; tr.names lists them all"
 
-    # -- loss --------------------------------------------------------------------------------
 
-    def _build_loss_terms(self) -> list[Quantity]:
-        outputs = self._forward.outputs
-        generic = loss_term(self.network.loss, len(outputs))
-        return [
-            Quantity(
-                f"E_{o.name}",
-                latex_name(f"E_{o.name}"),
-                evaluate(generic, {OUT: o.number, TGT: t.number}),
-                lambda o=o, t=t: generic.xreplace({OUT: o.symbol, TGT: t.symbol}),
-                lambda o=o, t=t: substitute(generic, {OUT: o.value, TGT: t.value}),
-            )
-            for o, t in zip(outputs, self._targets, strict=True)
-        ]
+class SampleTrace:
+    """One sample of a trace: its forward nodes, loss, chain rule and per-sample gradients."""
 
-    def _build_loss(self) -> Quantity:
-        terms = self._loss_terms
-        return Quantity(
-            "E",
-            "E",
-            MP.fsum(term.number for term in terms),
-            lambda: sympy.Add(*[term.formula for term in terms]),
-            lambda: total(*[term.value for term in terms]),
-        )
+    def __init__(self, trace: Trace, passed: SamplePass) -> None:
+        self._trace, self._pass = trace, passed
 
-    # -- public API ----------------------------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        return self._trace.network
+
+    @property
+    def sample(self) -> int | None:
+        """1-based position in the mini-batch (None for a single example)."""
+        return self._pass.loss.sample
 
     @property
     def x(self) -> tuple[sympy.Rational, ...]:
-        return tuple(node.value for node in self._inputs)
+        return tuple(node.value for node in self._pass.forward.inputs)
 
     @property
     def target(self) -> tuple[sympy.Rational, ...]:
-        return tuple(t.value for t in self._targets)
-
-    @property
-    def learning_rate(self) -> sympy.Rational | None:
-        return None if self._rate is None else self._rate.value
-
-    @property
-    def parameters(self) -> Mapping[str, sympy.Expr]:
-        """Current parameter values, exact (rational at the start, closed forms after updates)."""
-        return _Values(self._parameters)
+        return tuple(t.value for t in self._pass.targets)
 
     @property
     def nodes(self) -> tuple[Node, ...]:
         """Forward nodes in order: inputs, then per layer the pre-activations and activations."""
-        return self._forward.nodes
+        return self._pass.forward.nodes
 
     def node(self, name: str) -> Node:
         """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``)."""
-        quantity = self.quantity(name)
-        if not isinstance(quantity, Node):
+        node = self.quantity(name)
+        if node.kind not in _FORWARD_KINDS:
             raise ValueError(f"name must be a node name such as 'x1', 'z1', 'h1', 'o1'; got {name!r}")
-        return quantity
+        return node
+
+    def quantity(self, name: str | sympy.Symbol) -> Node:
+        """The node named ``name`` in this sample (or a parameter, ``alpha``)."""
+        name = _name(name)
+        found = self._pass.names.get(name)
+        if found is None and name in self._trace._shared:
+            found = self._trace._shared[name]
+        if found is None:
+            raise _unknown(name, {**self._trace._shared, **self._pass.names})
+        return found
+
+    def decimal(self, name: str | Node, places: int = 8) -> Decimal:
+        """``name``'s value rounded half up to ``places`` decimals (format with ``f"{d:f}"``)."""
+        node = name if isinstance(name, Node) else self.quantity(name)
+        return node.decimal(places)
 
     @property
     def output(self) -> tuple[sympy.Expr, ...]:
-        return tuple(node.value for node in self._forward.outputs)
+        return tuple(node.value for node in self._pass.forward.outputs)
 
     @property
     def loss(self) -> sympy.Expr:
-        """E, exact (the per-sample loss of ``network.loss``)."""
-        return self._loss.value
+        """This sample's loss E, exact."""
+        return self._pass.loss.value
 
     @property
     def loss_terms(self) -> tuple[sympy.Expr, ...]:
         """Each output's share of E (``E_o1``, ``E_o2``, ...), exact; E is their sum."""
-        return tuple(term.value for term in self._loss_terms)
+        return tuple(term.value for term in self._pass.loss_terms)
 
     @property
     def gradient(self) -> Mapping[str, sympy.Expr]:
-        """Parameter name -> exact dE/dparam (each built on first access)."""
-        return _Values(self._backward.gradient)
+        """Parameter name -> exact dE/dparam of this sample."""
+        return _Values(self._pass.backward.gradient)
+
+    @property
+    def deltas(self) -> Mapping[str, sympy.Expr]:
+        """Pre-activation name (``"z3"``) -> exact delta dE/dz of this sample."""
+        return _Values(self._pass.backward.delta)
+
+    @property
+    def input_gradient(self) -> Mapping[str, sympy.Expr]:
+        """Input name (``"x1"``) -> exact dE/dx of this sample."""
+        return _Values(self._pass.backward.input_gradient)
 
     def chain(self, name: str) -> tuple[Step, ...]:
         """The chain-rule factors of dE/d``name``, in order; their values multiply to the gradient.
@@ -216,63 +207,267 @@ class Trace:
         where ``dE/dh`` has ``.terms`` (one per path through the layer above); with a softmax
         output layer: ``(dE/dz, dz/dw)`` where ``dE/dz`` has one term per output.
         """
-        return self._gradient_step(name).factors
+        return self._pass.backward.chains[self._trace._parameter(name)]
 
     def formula(self, name: str) -> sympy.Expr:
         """The general formula of dE/d``name`` in symbols, before numbers are substituted."""
-        return self._gradient_step(name).formula
+        return self._pass.backward.gradient[self._trace._parameter(name)].formula
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name this sample answers to, in the order the nodes were built."""
+        return tuple(self._pass.names)
+
+
+class Trace:
+    """Every quantity of a forward pass, the loss, the backward pass and the update, as nodes.
+
+    Build it with :func:`derive`. Names: nodes ``x1, z1, h1, o1``; ``E`` and its shares
+    ``E_o1``; targets ``t1``; parameters ``w1, b1`` (current values); ``alpha`` (learning
+    rate); chain steps ``dE/do1``, ``do1/dz3``, ``dz3/dw5``, ``dE/dh1``, ``dE_o1/dh1``,
+    ``dh1/dz1``; deltas ``dE/dz3``; input gradients ``dE/dx1``; gradients ``dE/dw5``; updated
+    parameters ``w5+``. Each is a :class:`~nnref.symbolic.graph.Node` (``tr.quantity(name)``)
+    with its ``formula``, exact ``value`` and ``decimal(places)``.
+
+    Exact values are SymPy numbers: a ``Rational``, or an atom standing for its node that
+    evaluates to any precision: ``sympy.N(tr.gradient["w1"], 30)``, ``float(tr.loss)``,
+    ``tr.loss < 0.1``. ``v.doit()`` writes out the closed form. Two atoms are ``==`` when they
+    are the same node; compare values with ``sympy.N(a - b)`` or closed forms with
+    ``(a - b).doit()``.
+
+    A mini-batch trace (``x`` and ``target`` given as lists of samples) has one
+    :class:`SampleTrace` per sample in :attr:`samples`; its ``E`` is the mean of the samples'
+    losses and its gradients the mean of theirs. Per-sample names are qualified with the
+    1-based sample: ``o1@2``, ``dE/dw5@3``.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        data: Sequence[tuple[list[Fraction], list[Fraction]]],
+        parameters: dict[str, Node],
+        rate: Node | None,
+        iteration: int,
+        batch: bool,
+    ) -> None:
+        self.network = network
+        self.iteration = iteration
+        self._data, self._batch = list(data), batch
+        self._parameters, self._rate = parameters, rate
+        self._shared: dict[str, Node] = dict(parameters)
+        if rate is not None:
+            self._shared["alpha"] = rate
+        for node in self._shared.values():
+            node.place(layer=node.layer, index=node.index, iteration=iteration, scope=self._lookup)
+        passes = [
+            SamplePass(network, x, t, parameters, self._shared, index + 1 if batch else None, iteration)
+            for index, (x, t) in enumerate(self._data)
+        ]
+        self._samples = tuple(SampleTrace(self, p) for p in passes)
+        self._names: dict[str, Node] = dict(self._shared)
+        if batch:
+            self._loss = self._mean("E", "E", Kind.LOSS, [p.loss for p in passes])
+            self._gradient = {
+                name: Step.average(
+                    f"dE/d{name}",
+                    partial_latex("E", name),
+                    Kind.GRADIENT,
+                    self._loss,
+                    parameters[name],
+                    [p.backward.gradient[name] for p in passes],
+                ).place(iteration=iteration, scope=self._lookup)
+                for name in network.parameters
+            }
+            for index, p in enumerate(passes, start=1):
+                self._names.update({f"{name}@{index}": node for name, node in p.names.items()})
+            self._names["E"] = self._loss
+            self._names.update({step.name: step for step in self._gradient.values()})
+        else:
+            self._loss = passes[0].loss
+            self._gradient = passes[0].backward.gradient
+            self._names.update(passes[0].names)
+        self._updated: dict[str, Node] = {}
+        if rate is not None:
+            for name in network.parameters:
+                self._updated[name] = self._update(name)
+            self._names.update({node.name: node for node in self._updated.values()})
+
+    # -- construction helpers ----------------------------------------------------------------------
+
+    def _mean(self, name: str, latex: str, kind: Kind, nodes: Sequence[Node]) -> Node:
+        scale = sympy.Rational(1, len(nodes))
+        generic = scale * sympy.Add(*generic_symbols(len(nodes)))
+        node = Node.derived(
+            name, latex, kind, generic, nodes, lambda: scale * sympy.Add(*[n.formula for n in nodes])
+        )
+        return node.place(iteration=self.iteration, scope=self._lookup)
+
+    def _update(self, name: str) -> Node:
+        current, gradient = self._parameters[name], self._gradient[name]
+        node = Node.derived(
+            f"{name}+",
+            f"{latex_name(name)}^{{+}}",
+            Kind.UPDATED,
+            _V0 - _V1 * _V2,
+            [current, self._rate, gradient],
+            lambda: current.symbol - ALPHA * gradient.formula,
+        )
+        return node.place(iteration=self.iteration, scope=self._lookup)
+
+    def _lookup(self, name: str) -> Node:
+        return self._names[name]
+
+    # -- the whole trace ----------------------------------------------------------------------------
+
+    @property
+    def is_batch(self) -> bool:
+        """True when the trace was derived from a mini-batch (``x`` as a list of samples)."""
+        return self._batch
+
+    @property
+    def samples(self) -> tuple[SampleTrace, ...]:
+        """One :class:`SampleTrace` per sample (a single one for a single example)."""
+        return self._samples
+
+    @property
+    def learning_rate(self) -> sympy.Rational | None:
+        return None if self._rate is None else self._rate.value
+
+    @property
+    def parameters(self) -> Mapping[str, sympy.Expr]:
+        """Current parameter values, exact (rational at the start, node values after updates)."""
+        return _Values(self._parameters)
+
+    @property
+    def loss(self) -> sympy.Expr:
+        """E, exact: the per-sample loss of ``network.loss`` (for a batch, the samples' mean)."""
+        return self._loss.value
+
+    @property
+    def gradient(self) -> Mapping[str, sympy.Expr]:
+        """Parameter name -> exact dE/dparam (for a batch, the mean over the samples)."""
+        return _Values(self._gradient)
 
     @property
     def updated(self) -> Mapping[str, sympy.Expr]:
         """Parameter name -> exact value after one simultaneous gradient-descent step."""
         self._require_rate()
-        return _Values({name: self._updated_quantity(name) for name in self._parameters})
+        return _Values(self._updated)
 
     def next(self) -> Trace:
-        """The trace of the same example at the updated parameters."""
+        """The trace of the same examples at the updated parameters (linked to this trace's
+        updated-parameter nodes, so many steps stay cheap)."""
         self._require_rate()
         parameters = {
-            name: Quantity(name, latex_name(name), new.number, sympy.Symbol(name), lambda new=new: new.value)
-            for name, new in ((name, self._updated_quantity(name)) for name in self._parameters)
+            name: Node.alias(name, latex_name(name), Kind.PARAMETER, node).place(iteration=self.iteration + 1)
+            for name, node in self._updated.items()
         }
-        return Trace(self.network, self._inputs, self._targets, parameters, self._rate, self.iteration + 1)
+        return Trace(self.network, self._data, parameters, self._rate, self.iteration + 1, self._batch)
 
-    def quantity(self, name: str | sympy.Symbol) -> Quantity:
-        """The quantity named ``name`` (a string or a SymPy symbol of this trace's formulas)."""
-        if isinstance(name, sympy.Symbol):
-            name = name.name
-        if not isinstance(name, str):
-            raise TypeError(f"name must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {name!r}")
-        name = _ALIASES.get(name, name)
-        found = self._find(name)
+    def quantity(self, name: str | sympy.Symbol) -> Node:
+        """The node named ``name`` (a string or a SymPy symbol of this trace's formulas)."""
+        name = _name(name)
+        found = self._names.get(name)
         if found is None:
-            self._build_all_steps()
-            found = self._find(name)
-        if found is None:
-            raise ValueError(
-                f"name must be a quantity of this trace (node such as 'h1', 'E', 'E_o1', a parameter, "
-                f"'dE/dw5', 'w5+', a chain step such as 'do1/dz3'); got {name!r}"
-                + closest_name(name, [*self._quantities, *self._backward.steps])
-            )
+            raise _unknown(name, self._names)
         return found
 
-    def decimal(self, name: str | Quantity, places: int = 8) -> Decimal:
+    def decimal(self, name: str | Node, places: int = 8) -> Decimal:
         """``name``'s value rounded half up to ``places`` decimals (format with ``f"{d:f}"``).
 
-        Rounded from a cached 76-digit number (never from a float); the exact value decides
-        when that number is too close to a rounding boundary.
+        Decided exactly: the node graph is evaluated in interval arithmetic at rising precision
+        until the rounding is certain; a value exactly on a rounding boundary is settled by SymPy.
         """
-        quantity = name if isinstance(name, Quantity) else self.quantity(name)
-        return quantity.decimal(places)
+        node = name if isinstance(name, Node) else self.quantity(name)
+        return node.decimal(places)
+
+    def check(self, answers: Mapping[str, Any]) -> tuple[CheckResult, ...]:
+        """Check a student's numbers: ``answers`` maps quantity names to numbers as written.
+
+        Each result says whether the number equals the true value rounded half up to as many
+        decimals as the student wrote, the expected value at those decimals, and every quantity
+        of the trace whose value the number is (``"you computed dE/dw1"``).
+
+        >>> from nnref.examples import derive_example
+        >>> result, = derive_example().check({"dE/dw3": "0.00080888"})
+        >>> result.correct, result.expected, result.matches
+        (False, Decimal('0.00071009'), ('dE/dw1',))
+        """
+        return check_answers(self, answers)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name :meth:`quantity` answers to."""
+        return tuple(self._names)
 
     @property
     def symbol_values(self) -> Mapping[sympy.Symbol, sympy.Expr]:
         """Symbol -> exact value for every symbol in this trace's formulas (for substitution)."""
-        return _SymbolValues(self._quantities)
+        return _SymbolValues(self._names)
 
     def __repr__(self) -> str:
         sizes = "-".join(map(str, self.network.sizes))
-        return f"<Trace {sizes} {self.network.loss} iteration={self.iteration} E≈{self.decimal('E'):f}>"
+        batch = f" batch={len(self._samples)}" if self._batch else ""
+        return (
+            f"<Trace {sizes} {self.network.loss}{batch} iteration={self.iteration} E≈{self.decimal('E'):f}>"
+        )
+
+    # -- members of the single sample ---------------------------------------------------------------
+
+    def _single(self, member: str) -> SampleTrace:
+        if self._batch:
+            raise ValueError(
+                f"{member} belongs to one sample of this {len(self._samples)}-sample batch: use "
+                f"tr.samples[i].{member} (i from 0 to {len(self._samples) - 1})"
+            )
+        return self._samples[0]
+
+    @property
+    def x(self) -> tuple[Any, ...]:
+        """The inputs (for a batch, one tuple per sample)."""
+        return tuple(s.x for s in self._samples) if self._batch else self._samples[0].x
+
+    @property
+    def target(self) -> tuple[Any, ...]:
+        """The targets (for a batch, one tuple per sample)."""
+        return tuple(s.target for s in self._samples) if self._batch else self._samples[0].target
+
+    @property
+    def output(self) -> tuple[Any, ...]:
+        """The outputs, exact (for a batch, one tuple per sample)."""
+        return tuple(s.output for s in self._samples) if self._batch else self._samples[0].output
+
+    @property
+    def loss_terms(self) -> tuple[Any, ...]:
+        """Each output's share of E (for a batch, one tuple per sample)."""
+        return tuple(s.loss_terms for s in self._samples) if self._batch else self._samples[0].loss_terms
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Forward nodes in order: inputs, then per layer the pre-activations and activations."""
+        return self._single("nodes").nodes
+
+    def node(self, name: str) -> Node:
+        """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``)."""
+        return self._single("node()").node(name)
+
+    @property
+    def deltas(self) -> Mapping[str, sympy.Expr]:
+        """Pre-activation name (``"z3"``) -> exact delta dE/dz."""
+        return self._single("deltas").deltas
+
+    @property
+    def input_gradient(self) -> Mapping[str, sympy.Expr]:
+        """Input name (``"x1"``) -> exact dE/dx."""
+        return self._single("input_gradient").input_gradient
+
+    def chain(self, name: str) -> tuple[Step, ...]:
+        """The chain-rule factors of dE/d``name`` (see :meth:`SampleTrace.chain`)."""
+        return self._single("chain()").chain(name)
+
+    def formula(self, name: str) -> sympy.Expr:
+        """The general formula of dE/d``name`` in symbols, before numbers are substituted."""
+        return self._single("formula()").formula(name)
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -280,72 +475,101 @@ class Trace:
         if self._rate is None:
             raise ValueError("learning_rate was not given to derive(): pass learning_rate='0.5' (> 0)")
 
-    def _gradient_step(self, name: str) -> Step:
-        if name not in self._backward.gradient:
+    def _parameter(self, name: str) -> str:
+        if name not in self._parameters:
             raise ValueError(
                 f"name must be a parameter of this network ({self.network.parameters[0]}.."
                 f"{self.network.parameters[-1]}); got {name!r}"
                 + closest_name(str(name), self.network.parameters)
             )
-        return self._backward.gradient[name]
+        return name
 
-    def _updated_quantity(self, name: str) -> Quantity:
-        if name not in self._updated:
-            current, grad, rate = self._parameters[name], self._backward.gradient[name], self._rate
-            self._updated[name] = Quantity(
-                f"{name}+",
-                f"{latex_name(name)}^{{+}}",
-                current.number - rate.number * grad.number,
-                lambda: current.symbol - ALPHA * grad.formula,
-                lambda: total(current.value, product(-rate.value, grad.value)),
-            )
-        return self._updated[name]
 
-    def _find(self, name: str) -> Quantity | None:
-        if name in self._quantities:
-            return self._quantities[name]
-        if name in self._backward.steps:
-            return self._backward.steps[name]
-        match = re.fullmatch(r"(.+)\+", name)
-        if match and match.group(1) in self._parameters and self._rate is not None:
-            return self._updated_quantity(match.group(1))
-        return None
+def _name(name: Any) -> str:
+    if isinstance(name, sympy.Symbol):
+        name = name.name
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {name!r}")
+    return _ALIASES.get(name, name)
 
-    def _build_all_steps(self) -> None:
-        # Lazily made steps (dz3/dw5, dE_o1/dh1, dz3/dh1, softmax terms) exist once asked for.
-        for step in list(self._backward.gradient.values()):
-            for factor in step.factors:
-                factor.terms  # noqa: B018 - building the terms registers them
+
+def _unknown(name: str, nodes: Mapping[str, Node]) -> ValueError:
+    return ValueError(
+        f"name must be a quantity of this trace ({_describe(nodes)}); got {name!r}"
+        + closest_name(name, list(nodes))
+    )
 
 
 class _SymbolValues(Mapping):
-    def __init__(self, quantities: Mapping[str, Quantity]) -> None:
-        self._quantities = quantities
+    def __init__(self, nodes: Mapping[str, Node]) -> None:
+        self._nodes = nodes
 
     def __getitem__(self, symbol: sympy.Symbol) -> sympy.Expr:
-        return self._quantities[symbol.name].value
+        return self._nodes[symbol.name].value
 
     def __iter__(self) -> Iterator[sympy.Symbol]:
-        return (sympy.Symbol(name) for name in self._quantities)
+        return (sympy.Symbol(name) for name in self._nodes)
 
     def __len__(self) -> int:
-        return len(self._quantities)
+        return len(self._nodes)
+
+
+def _is_batch(values: object) -> bool:
+    return (
+        isinstance(values, Sequence)
+        and not isinstance(values, str | bytes)
+        and len(values) > 0
+        and all(isinstance(v, Sequence) and not isinstance(v, str | bytes) for v in values)
+    )
+
+
+def _samples(
+    net: Network, x: object, target: object
+) -> tuple[list[tuple[list[Fraction], list[Fraction]]], bool]:
+    batch_x, batch_t = _is_batch(x), _is_batch(target)
+    if isinstance(x, Sequence) and not isinstance(x, str | bytes) and len(x) == 0:
+        raise ValueError(
+            "x must have at least one sample: a list of input values, or a list of samples; got []"
+        )
+    if not batch_x and not batch_t:
+        xs = parse_vector(x, net.sizes[0], "x")
+        ts = parse_vector(target, net.sizes[-1], "target")
+        _check_targets(net, ts, "target")
+        return [(xs, ts)], False
+    if batch_x != batch_t:
+        given, other = ("x", "target") if batch_x else ("target", "x")
+        raise ValueError(
+            f"{given} is a batch of samples but {other} is not: give both as lists of samples "
+            f"(one list per sample) or both as one sample; got {other}={target if batch_x else x!r}"
+        )
+    if len(x) != len(target):
+        raise ValueError(f"x has {len(x)} samples but target has {len(target)}: give one target per sample")
+    data = []
+    for index, (xi, ti) in enumerate(zip(x, target, strict=True)):
+        xs = parse_vector(xi, net.sizes[0], f"x[{index}]")
+        ts = parse_vector(ti, net.sizes[-1], f"target[{index}]")
+        _check_targets(net, ts, f"target[{index}]")
+        data.append((xs, ts))
+    return data, True
 
 
 def derive(
     net: Network,
-    x: Sequence[ExactInput],
-    target: Sequence[ExactInput],
-    weights: Sequence[ExactInput] | Mapping[str, ExactInput],
-    biases: Sequence[ExactInput] | Mapping[str, ExactInput] | None = None,
+    x: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
+    target: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
+    weights: Sequence[Any] | Mapping[str, Any],
+    biases: Sequence[Any] | Mapping[str, Any] | None = None,
     learning_rate: ExactInput | None = None,
 ) -> Trace:
-    """Derive every forward and backward quantity of one example exactly; see :class:`Trace`.
+    """Derive every forward and backward quantity exactly; see :class:`Trace`.
 
-    Numbers (``x``, ``target``, ``weights``, ``biases``, ``learning_rate``) may be ints,
-    decimal or ``p/q`` strings, Fractions, SymPy Rationals or floats (taken by their shortest
-    repr: 0.1 means 1/10); strings are parsed as decimals, never evaluated. Without
-    ``learning_rate`` everything but ``updated`` and ``next()`` is available.
+    ``x`` and ``target`` are one sample (a list of numbers each) or a mini-batch (a list of
+    samples each: the loss is the mean of the samples' losses, the gradient the mean of
+    theirs). Numbers may be ints, decimal or ``p/q`` strings, Fractions, SymPy Rationals or
+    floats (taken by their shortest repr: 0.1 means 1/10); strings are parsed as decimals,
+    never evaluated. ``weights`` and ``biases`` may also hold exact values of another trace
+    (``tr.updated``). Without ``learning_rate`` everything but ``updated`` and ``next()`` is
+    available.
 
     >>> from nnref.network import Network
     >>> derive(Network((1, 1), "identity"), x=[2], target=[1], weights=["0.5"]).gradient["w1"]
@@ -358,13 +582,9 @@ def derive(
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
     _check_differentiable(net)
-    inputs = input_nodes(parse_vector(x, net.sizes[0], "x"))
-    target_values = parse_vector(target, net.sizes[-1], "target")
-    _check_targets(net, target_values)
-    targets = [rational_quantity(f"t{k}", t) for k, t in enumerate(target_values, start=1)]
+    data, batch = _samples(net, x, target)
     parameters = rational_parameters(net, weights, biases)
     rate = None
     if learning_rate is not None:
-        rate_value = parse_positive_finite(learning_rate, "learning_rate")
-        rate = rational_quantity("alpha", rate_value)
-    return Trace(net, inputs, targets, parameters, rate, iteration=0)
+        rate = given_node("alpha", Kind.RATE, parse_positive_finite(learning_rate, "learning_rate"))
+    return Trace(net, data, parameters, rate, iteration=0, batch=batch)

@@ -1,5 +1,5 @@
-"""The forward pass as exact nodes, one level deep: each node's formula and exact value refer
-to the nodes of the layer before it, and its high-precision number is computed alongside.
+"""The forward pass as exact nodes, one level deep: each node's formula refers to the nodes of
+the layer before it (``z3 = w5·h1 + w6·h2``, ``h1 = σ(z1)``).
 
 Naming follows the wikidocs 07-05 example: inputs ``x1..``, pre-activations ``z1..`` numbered
 across all layers, hidden activations ``h1..`` numbered across hidden layers, outputs ``o1..``.
@@ -8,32 +8,56 @@ across all layers, hidden activations ``h1..`` numbered across hidden layers, ou
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, partial
 
 import sympy
 
 from nnref.network import Network
-from nnref.symbolic.exact import build, product, substitute, total
+from nnref.symbolic import stable
 from nnref.symbolic.functions import ACTIVATIONS, Z, softmax_formula
-from nnref.symbolic.precision import MP, evaluate, exact_number, sign_of
-from nnref.symbolic.quantity import Node, Quantity, latex_name
+from nnref.symbolic.graph import Kind, Node
+from nnref.symbolic.intervals import generic_symbols
+from nnref.symbolic.names import latex_name
 from nnref.values import parse_exact
 
 __all__ = [
     "ForwardPass",
+    "Where",
     "forward",
+    "given_node",
     "input_nodes",
     "parse_vector",
     "rational_parameters",
-    "rational_quantity",
 ]
 
+Scope = Callable[[str], Node]
 
-def rational_quantity(name: str, value: Fraction) -> Quantity:
-    """A quantity with a given rational value; its formula is its own symbol."""
-    exact = sympy.Rational(value.numerator, value.denominator)
-    return Quantity(name, latex_name(name), exact_number(exact), sympy.Symbol(name), exact)
+
+@dataclass(frozen=True)
+class Where:
+    """Where the nodes of one pass sit: their sample (1-based, None for a single example), the
+    gradient-descent iteration, and the lookup that resolves the symbols of their formulas."""
+
+    sample: int | None = None
+    iteration: int = 0
+    scope: Scope | None = None
+
+    def put(self, node: Node, layer: int = 0, index: int = 0, general_latex: str | None = None) -> Node:
+        return node.place(
+            layer=layer,
+            index=index,
+            sample=self.sample,
+            iteration=self.iteration,
+            general_latex=general_latex,
+            scope=self.scope,
+        )
+
+
+def given_node(name: str, kind: Kind, value: Fraction | sympy.Rational) -> Node:
+    """A node with a given rational value; its formula is its own symbol."""
+    return Node.given(name, latex_name(name), kind, sympy.Rational(value))
 
 
 def parse_vector(values: object, length: int, argument: str) -> list[Fraction]:
@@ -53,55 +77,61 @@ def parse_vector(values: object, length: int, argument: str) -> list[Fraction]:
     return [parse_exact(value, f"{argument}[{index}]") for index, value in enumerate(values)]
 
 
-def rational_parameters(net: Network, weights: object, biases: object) -> dict[str, Quantity]:
-    """Parameter quantities from user-given weights and biases (sequences or mappings)."""
-    raw = net.resolve_parameters(weights, biases)
-    return {
-        name: rational_quantity(name, parse_exact(value, f"{'weight' if name[0] == 'w' else 'bias'} {name}"))
-        for name, value in raw.items()
-    }
+def rational_parameters(net: Network, weights: object, biases: object) -> dict[str, Node]:
+    """Parameter nodes from user-given weights and biases (sequences or mappings).
+
+    A value may be an exact node value of another trace (``tr.updated["w5"]``): the parameter
+    then *is* that node, under its parameter name.
+    """
+    from nnref.symbolic.graph import ExactValue
+
+    nodes = {}
+    for name, value in net.resolve_parameters(weights, biases).items():
+        if isinstance(value, ExactValue):
+            nodes[name] = Node.alias(name, latex_name(name), Kind.PARAMETER, value.node)
+        else:
+            argument = f"{'weight' if name[0] == 'w' else 'bias'} {name}"
+            nodes[name] = given_node(name, Kind.PARAMETER, parse_exact(value, argument))
+    return nodes
 
 
 @cache
-def _generic_activation(name: str) -> sympy.Expr:
-    return ACTIVATIONS[name].formula(Z)
+def _affine_generic(fan_in: int, bias: bool) -> sympy.Expr:
+    # Unevaluated: SymPy's automatic evaluation of a wide sum costs far more than its use here.
+    v = generic_symbols(2 * fan_in + bias)
+    terms = [sympy.Mul(v[2 * i], v[2 * i + 1], evaluate=False) for i in range(fan_in)]
+    return (
+        sympy.Add(*terms, *([v[-1]] if bias else []), evaluate=False) if len(terms) + bias > 1 else terms[0]
+    )
 
 
-def _shared(build: Callable[[], list[sympy.Expr]]) -> Callable[[int], sympy.Expr]:
-    """Memoise a function that builds a whole layer's list, then hand out item k."""
-    cache: list[list[sympy.Expr]] = []
-
-    def item(k: int) -> sympy.Expr:
-        if not cache:
-            cache.append(build())
-        return cache[0][k]
-
-    return item
+@cache
+def _activation_generic(name: str) -> sympy.Expr:
+    return ACTIVATIONS[name].formula(Z).xreplace({Z: generic_symbols(1)[0]})
 
 
-def _affine_formula(weights: list[Quantity], sources: list[Quantity], bias: Quantity | None) -> sympy.Expr:
-    terms = [w.symbol * a.symbol for w, a in zip(weights, sources, strict=True)]
-    return sympy.Add(*terms, *([bias.symbol] if bias else []))
-
-
-def _affine_value(weights: list[Quantity], sources: list[Quantity], bias: Quantity | None) -> sympy.Expr:
-    terms = [product(w.value, a.value) for w, a in zip(weights, sources, strict=True)]
-    return total(*terms, *([bias.value] if bias else []))
+@cache
+def _softmax_generic(k: int, count: int) -> sympy.Expr:
+    return softmax_formula(list(generic_symbols(count)))[k]
 
 
 class ForwardPass:
-    """All forward nodes of one example: ``inputs``, then per layer ``pre`` and ``act`` lists.
+    """All forward nodes of one sample: ``inputs``, then per layer ``pre`` and ``act`` lists.
 
-    ``positive[name]`` records the branch taken by a relu or step node (``z > 0``).
+    ``positive[name]`` records the branch taken by a relu or step node (``z > 0``), decided
+    exactly from the value of ``z``.
     """
 
-    def __init__(self, net: Network, inputs: Sequence[Node], parameters: dict[str, Quantity]) -> None:
+    def __init__(
+        self, net: Network, inputs: Sequence[Node], parameters: dict[str, Node], where: Where | None = None
+    ) -> None:
         self.net = net
         self.inputs = list(inputs)
         self.parameters = parameters
         self.pre: list[list[Node]] = []
         self.act: list[list[Node]] = []
         self.positive: dict[str, bool] = {}
+        self._where = where or Where()
         counters = {"z": 0, "h": 0}
         sources: list[Node] = self.inputs
         for layer in range(1, net.n_layers + 1):
@@ -130,27 +160,23 @@ class ForwardPass:
             counters["z"] += 1
             weights = [self.parameters[name] for name in row]
             bias = self.parameters[bias_names[j]] if bias_names else None
-            products = [w.number * a.number for w, a in zip(weights, sources, strict=True)]
-            number = MP.fsum(products + ([bias.number] if bias else []))
+            deps = [node for pair in zip(weights, sources, strict=True) for node in pair]
+            deps += [bias] if bias else []
             name = f"z{counters['z']}"
-            nodes.append(
-                Node(
-                    name,
-                    latex_name(name),
-                    number,
-                    partial(_affine_formula, weights, sources, bias),
-                    partial(_affine_value, weights, sources, bias),
-                    general_latex=f"z^{{({layer})}}_{{{j + 1}}}",
-                    layer=layer,
-                    index=j + 1,
-                    kind="pre",
-                )
+            node = Node.derived(
+                name,
+                latex_name(name),
+                Kind.PRE,
+                _affine_generic(len(row), bias is not None),
+                deps,
+                formula=_affine_formula(weights, sources, bias),
             )
+            nodes.append(self._where.put(node, layer, j + 1, f"z^{{({layer})}}_{{{j + 1}}}"))
         return nodes
 
     def _activation_layer(self, layer: int, pres: list[Node], counters: dict[str, int]) -> list[Node]:
         is_output = layer == self.net.n_layers
-        activation = ACTIVATIONS[self.net.activations[layer - 1]]
+        name = self.net.activations[layer - 1]
         names = []
         for j in range(len(pres)):
             if is_output:
@@ -158,78 +184,64 @@ class ForwardPass:
             else:
                 counters["h"] += 1
                 names.append(f"h{counters['h']}")
-        if not activation.elementwise:
-            numbers, formulas, values = self._softmax(pres)
+        kind = Kind.OUTPUT if is_output else Kind.ACT
+        if not ACTIVATIONS[name].elementwise:
+            nodes = self._softmax(pres, names, kind)
         else:
-            numbers, formulas, values = [], [], []
-            for z, name in zip(pres, names, strict=True):
-                number, formula, value = self._elementwise(activation.name, z, name)
-                numbers.append(number)
-                formulas.append(formula)
-                values.append(value)
-        return [
-            Node(
-                name,
-                latex_name(name),
-                number,
-                formula,
-                value,
-                general_latex=f"a^{{({layer})}}_{{{j + 1}}}",
-                layer=layer,
-                index=j + 1,
-                kind="act",
-            )
-            for j, (name, number, formula, value) in enumerate(
-                zip(names, numbers, formulas, values, strict=True)
-            )
-        ]
+            nodes = [
+                self._elementwise(name, z, node_name, kind) for z, node_name in zip(pres, names, strict=True)
+            ]
+        for j, node in enumerate(nodes):
+            self._where.put(node, layer, j + 1, f"a^{{({layer})}}_{{{j + 1}}}")
+        return nodes
 
-    def _elementwise(self, name: str, z: Node, node_name: str):
+    def _elementwise(self, name: str, z: Node, node_name: str, kind: Kind) -> Node:
         activation = ACTIVATIONS[name]
         formula = partial(activation.formula, z.symbol)
+        latex = latex_name(node_name)
         if activation.branches:
-            positive = sign_of(z.number, lambda: z.value) > 0
+            positive = z.sign() > 0
             self.positive[node_name] = positive
-            if name == "relu":
-                number = z.number if positive else MP.zero
-            else:
-                number = MP.one if positive else MP.zero
-            return number, formula, lambda: activation.on_branch(z.value, positive)[0]
-        generic = _generic_activation(name)
-        number = evaluate(generic, {Z: z.number})
-        return number, formula, lambda: substitute(generic, {Z: z.value})
+            value = activation.on_branch(sympy.Integer(0), positive)[0]
+            if name == "relu" and positive:
+                return Node.derived(node_name, latex, kind, generic_symbols(1)[0], [z], formula)
+            return Node.given(node_name, latex, kind, value, formula)
+        return Node.derived(node_name, latex, kind, _activation_generic(name), [z], formula)
 
     @staticmethod
-    def _softmax(pres: list[Node]):
-        exps = [MP.exp(z.number) for z in pres]
-        total = MP.fsum(exps)
-        numbers = [e / total for e in exps]
-        formula = _shared(lambda: softmax_formula([z.symbol for z in pres]))
-        value = _shared(lambda: build(softmax_formula, [z.value for z in pres]))
-        k_range = range(len(pres))
-        return numbers, [partial(formula, k) for k in k_range], [partial(value, k) for k in k_range]
-
-
-def input_nodes(values: Sequence[Fraction]) -> list[Node]:
-    """Input nodes ``x1..`` with their exact rational values."""
-    nodes = []
-    for index, value in enumerate(values, start=1):
-        exact = sympy.Rational(value.numerator, value.denominator)
-        name = f"x{index}"
-        nodes.append(
-            Node(
-                name,
-                latex_name(name),
-                exact_number(exact),
-                sympy.Symbol(name),
-                exact,
-                general_latex=f"a^{{(0)}}_{{{index}}}",
-                layer=0,
-                index=index,
-                kind="input",
+    def _softmax(pres: list[Node], names: list[str], kind: Kind) -> list[Node]:
+        symbols = [z.symbol for z in pres]
+        nodes = []
+        for k, name in enumerate(names):
+            nodes.append(
+                Node.derived(
+                    name,
+                    latex_name(name),
+                    kind,
+                    _softmax_generic(k, len(pres)),
+                    pres,
+                    formula=lambda k=k: softmax_formula(symbols)[k],
+                    numeric=stable.softmax(k, pres),
+                )
             )
-        )
-    return nodes
+        return nodes
+
+
+def _affine_formula(weights: list[Node], sources: list[Node], bias: Node | None) -> Callable[[], sympy.Expr]:
+    def formula() -> sympy.Expr:
+        terms = [w.symbol * a.symbol for w, a in zip(weights, sources, strict=True)]
+        return sympy.Add(*terms, *([bias.symbol] if bias else []))
+
+    return formula
+
+
+def input_nodes(values: Sequence[Fraction], where: Where | None = None) -> list[Node]:
+    """Input nodes ``x1..`` with their exact rational values."""
+    where = where or Where()
+    return [
+        where.put(given_node(f"x{index}", Kind.INPUT, value), 0, index, f"a^{{(0)}}_{{{index}}}")
+        for index, value in enumerate(values, start=1)
+    ]
 
 
 def forward(
@@ -242,8 +254,9 @@ def forward(
     >>> [forward(nand, x, ["-0.5", "-0.5"], ["0.7"]) for x in ([0, 0], [0, 1], [1, 0], [1, 1])]
     [(1,), (1,), (1,), (0,)]
     >>> weights = ["0.3", "0.25", "0.4", "0.35", "0.45", "0.4", "0.7", "0.6"]
-    >>> forward(Network((2, 2, 2)), ["0.1", "0.2"], weights)[0]
-    1/(exp(-(2/(5*(exp(-11/100) + 1)) + 9/(20*(exp(-2/25) + 1)))) + 1)
+    >>> o1 = forward(Network((2, 2, 2)), ["0.1", "0.2"], weights)[0]
+    >>> o1, sympy.N(o1, 12)
+    (o1, 0.609446004997)
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__}")

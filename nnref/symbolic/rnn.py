@@ -5,14 +5,13 @@ each other): ``xs`` ``(T, n_inputs)``, ``W`` ``(hidden, n_inputs)``, ``U`` ``(hi
 ``b`` and ``h0`` ``(hidden,)``. Numbers are parsed exactly (``"0.5"``, ``"1/3"``, ints,
 Fractions; a float by its shortest repr), never evaluated.
 
-Each hidden state is a closed form that nests every earlier one, so with two or more hidden units
-the expression tree doubles (or more) with every step. Like the feed-forward engine, each value
-therefore carries a 256-bit number computed step by step from the previous numbers; decimals come
-from that number, and the closed form is only walked when a rounding is too close to call.
+Each hidden state is a node of the exact-node graph (:mod:`nnref.symbolic.graph`) whose formula
+refers to the previous states, so its closed form (``.doit()``) nests every earlier one while its
+digits cost one evaluation per node.
 
 >>> run = rnn_forward_exact([["1"], ["0"]], W=[["1/2"]], U=[[1]])
->>> run.h[0][0], run.h[1][0]
-(tanh(1/2), tanh(tanh(1/2)))
+>>> run.h[0][0], run.h[1][0], run.h[1][0].doit()
+(h1_t1, h1_t2, tanh(tanh(1/2)))
 >>> import math
 >>> float(run.decimal(1, 0, 12)) == round(math.tanh(math.tanh(0.5)), 12)
 True
@@ -28,7 +27,8 @@ import sympy
 
 from nnref.network import RECURRENT_ACTIVATIONS, check_recurrent_activation
 from nnref.symbolic.functions import ACTIVATIONS, Z
-from nnref.symbolic.precision import MP, evaluate, exact_number, sign_of, to_decimal
+from nnref.symbolic.graph import Kind, Node
+from nnref.symbolic.intervals import generic_symbols
 from nnref.values import parse_exact
 
 __all__ = ["RECURRENT_ACTIVATIONS", "ExactRNN", "rnn_forward_exact"]
@@ -69,17 +69,16 @@ def _vector(value: object, name: str, length: int) -> list[Fraction]:
 
 
 class ExactRNN:
-    """Exact pre-activations ``z[t][i]`` and hidden states ``h[t][i]`` (SymPy), with their numbers.
+    """Exact pre-activations ``z[t][i]`` and hidden states ``h[t][i]`` (SymPy values of nodes).
 
     ``t`` counts time steps from 0 (the page's ``t = 1`` is index 0); ``h0`` is the given start.
     """
 
-    def __init__(self, z: list[list[sympy.Expr]], h: list[list[sympy.Expr]], h0: list[sympy.Expr],
-                 numbers: list[list[object]]) -> None:
-        self.z: tuple[tuple[sympy.Expr, ...], ...] = tuple(map(tuple, z))
-        self.h: tuple[tuple[sympy.Expr, ...], ...] = tuple(map(tuple, h))
+    def __init__(self, z: list[list[Node]], h: list[list[Node]], h0: list[sympy.Rational]) -> None:
+        self._z, self._h = z, h
+        self.z: tuple[tuple[sympy.Expr, ...], ...] = tuple(tuple(n.value for n in row) for row in z)
+        self.h: tuple[tuple[sympy.Expr, ...], ...] = tuple(tuple(n.value for n in row) for row in h)
         self.h0: tuple[sympy.Expr, ...] = tuple(h0)
-        self._numbers = numbers
 
     @property
     def steps(self) -> int:
@@ -93,26 +92,32 @@ class ExactRNN:
         return t, unit  # type: ignore[return-value]
 
     def decimal(self, t: int, unit: int, places: int = 8) -> Decimal:
-        """``h[t][unit]`` rounded half up to ``places`` decimals (from its cached number).
+        """``h[t][unit]`` rounded half up to ``places`` decimals.
 
         >>> rnn_forward_exact([[2]], W=[[1]], U=[[0]], activation="sigmoid").decimal(0, 0, 4)
         Decimal('0.8808')
         """
         t, unit = self._check_index(t, unit)
-        return to_decimal(self._numbers[t][unit], places, lambda: self.h[t][unit])
+        return self._h[t][unit].decimal(places)
 
     def number(self, t: int, unit: int) -> float:
-        """``h[t][unit]`` as the float nearest its 256-bit number (to compare with float64)."""
+        """``h[t][unit]`` as the float nearest its exact value (to compare with float64)."""
         t, unit = self._check_index(t, unit)
-        return float(self._numbers[t][unit])
+        return float(self._h[t][unit].value)
 
 
-def _activate(name: str, z: sympy.Expr, number: object) -> tuple[sympy.Expr, object]:
+def _affine(count: int) -> sympy.Expr:
+    v = generic_symbols(count)
+    return sympy.Add(*v)
+
+
+def _activate(name: str, z: Node, label: str) -> Node:
     if name == "relu":
-        positive = sign_of(number, lambda: z) > 0
-        return (z, number) if positive else (sympy.Integer(0), MP.mpf(0))
-    formula = ACTIVATIONS[name].formula(Z)
-    return formula.subs(Z, z), evaluate(formula, {Z: number})
+        if z.sign() > 0:
+            return Node.derived(label, label, Kind.ACT, generic_symbols(1)[0], [z])
+        return Node.given(label, label, Kind.ACT, sympy.Integer(0))
+    generic = ACTIVATIONS[name].formula(Z).xreplace({Z: generic_symbols(1)[0]})
+    return Node.derived(label, label, Kind.ACT, generic, [z])
 
 
 def rnn_forward_exact(
@@ -142,28 +147,21 @@ def rnn_forward_exact(
     bias = _vector(b, "b", hidden)
     start = _vector(h0, "h0", hidden)
 
-    previous = [_rational(v) for v in start]
-    previous_numbers = [exact_number(v) for v in start]
-    zs, hs, numbers = [], [], []
-    for x in inputs:
-        z_row, h_row, n_row = [], [], []
+    previous = [
+        Node.given(f"h{i + 1}_t0", f"h{i + 1}_t0", Kind.INPUT, _rational(v)) for i, v in enumerate(start)
+    ]
+    zs, hs = [], []
+    v = generic_symbols(hidden + 1)
+    for t, x in enumerate(inputs, start=1):
+        z_row, h_row = [], []
         for i in range(hidden):
-            z = sympy.Add(
-                *(_rational(weights[i][j]) * _rational(x[j]) for j in range(n_inputs)),
-                *(_rational(recurrent[i][k]) * previous[k] for k in range(hidden)),
-                _rational(bias[i]),
-            )
-            z_number = MP.fsum(
-                [exact_number(weights[i][j] * x[j]) for j in range(n_inputs)]
-                + [exact_number(recurrent[i][k]) * previous_numbers[k] for k in range(hidden)]
-                + [exact_number(bias[i])]
-            )
-            h, h_number = _activate(name, z, z_number)
+            given = sum((weights[i][j] * x[j] for j in range(n_inputs)), Fraction(0)) + bias[i]
+            constant = Node.given(f"c{i + 1}_t{t}", "c", Kind.INPUT, _rational(given))
+            generic = sympy.Add(*(_rational(recurrent[i][k]) * v[k] for k in range(hidden)), v[hidden])
+            z = Node.derived(f"z{i + 1}_t{t}", f"z{i + 1}_t{t}", Kind.PRE, generic, [*previous, constant])
             z_row.append(z)
-            h_row.append(h)
-            n_row.append(h_number)
+            h_row.append(_activate(name, z, f"h{i + 1}_t{t}"))
         zs.append(z_row)
         hs.append(h_row)
-        numbers.append(n_row)
-        previous, previous_numbers = h_row, n_row
-    return ExactRNN(zs, hs, [_rational(v) for v in start], numbers)
+        previous = h_row
+    return ExactRNN(zs, hs, [_rational(v) for v in start])

@@ -1,0 +1,130 @@
+"""Checking a student's numbers against a trace: right or wrong, and whose number it is.
+
+A number is right when it equals the true value rounded half up to as many decimals as the
+student wrote (``0.0259`` is checked at 4 decimals, ``0.02592286`` at 8). A wrong number is
+looked up among every quantity of the trace at the same decimals, so the answer can say "this
+is dE/dw1" when a student took the wrong path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from nnref.rounding import round_half_up
+
+if TYPE_CHECKING:
+    from nnref.symbolic.chain import Trace
+
+__all__ = ["MAX_PLACES", "CheckResult", "check_answers", "student_number"]
+
+MAX_PLACES = 60
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One checked answer.
+
+    ``name``: the quantity asked; ``given``: the student's number (a Decimal, as written);
+    ``correct``: whether it equals the true value rounded half up to ``places`` decimals;
+    ``expected``: that rounded true value; ``matches``: every quantity of the trace whose value
+    rounds to ``given`` at those decimals (``("dE/dw1",)``: "you computed dE/dw1").
+    """
+
+    name: str
+    given: Decimal
+    correct: bool
+    expected: Decimal
+    matches: tuple[str, ...]
+
+    @property
+    def places(self) -> int:
+        """How many decimals the student wrote."""
+        return _places(self.given)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def student_number(value: Any, argument: str) -> Decimal:
+    """The student's number as a Decimal with the decimals as written.
+
+    Strings are decimals (``"0.0259"``, ``"-1.5e-3"``); a float is taken by its shortest repr; a
+    Fraction or int must have a terminating decimal expansion.
+
+    >>> student_number("0.02590", "a"), student_number(0.25, "a"), student_number(Fraction(1, 8), "a")
+    (Decimal('0.02590'), Decimal('0.25'), Decimal('0.125'))
+    >>> student_number("1/3", "answers['E']")
+    Traceback (most recent call last):
+    ...
+    ValueError: answers['E'] must be a decimal number such as '0.0259' or '-1.5e-3'; got '1/3'
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"{argument} must be a number, not a bool; got {value!r}")
+    if isinstance(value, str):
+        text = value.strip()
+        if not _DECIMAL.fullmatch(text):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise ValueError(
+                f"{argument} must be a decimal number such as '0.0259' or '-1.5e-3'; got {shown!r}"
+            )
+        number = Decimal(text)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{argument} must be a finite number; got {value!r}")
+        number = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{argument} must be a finite number; got {value!r}")
+        number = value
+    elif isinstance(value, int | Fraction) or (hasattr(value, "numerator") and hasattr(value, "denominator")):
+        fraction = Fraction(int(value.numerator), int(value.denominator))
+        number = _terminating(fraction, argument, value)
+    else:
+        raise TypeError(
+            f"{argument} must be a decimal string, a float, a Decimal or a Fraction; "
+            f"got {type(value).__name__} {value!r}"
+        )
+    if _places(number) > MAX_PLACES:
+        raise ValueError(f"{argument} has {_places(number)} decimals; at most {MAX_PLACES} can be checked")
+    return number
+
+
+def _terminating(fraction: Fraction, argument: str, given: Any) -> Decimal:
+    denominator, counts = fraction.denominator, []
+    for factor in (2, 5):
+        count = 0
+        while denominator % factor == 0:
+            denominator //= factor
+            count += 1
+        counts.append(count)
+    if denominator != 1:
+        raise ValueError(f"{argument} must have a terminating decimal expansion (such as 1/8); got {given!r}")
+    return round_half_up(fraction, max(counts))
+
+
+def check_answers(trace: Trace, answers: Mapping[str, Any]) -> tuple[CheckResult, ...]:
+    """See :meth:`nnref.symbolic.chain.Trace.check`."""
+    if not isinstance(answers, Mapping):
+        raise TypeError(
+            "answers must be a mapping of quantity names to numbers, such as {'dE/dw1': '0.0259'}; "
+            f"got {answers!r}"
+        )
+    if not answers:
+        raise ValueError("answers must name at least one quantity, such as {'dE/dw1': '0.0259'}; got {}")
+    results = []
+    for name, value in answers.items():
+        node = trace.quantity(name)
+        given = student_number(value, f"answers[{name!r}]")
+        places = _places(given)
+        expected = node.decimal(places)
+        matches = tuple(other for other in trace.names if trace.quantity(other).decimal(places) == given)
+        results.append(CheckResult(str(name), given, expected == given, expected, matches))
+    return tuple(results)
