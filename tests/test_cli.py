@@ -15,7 +15,6 @@ import sympy
 import nnref.verify
 from nnref import MLP, Network, derive
 from nnref.cli import main
-from nnref.cli.json_out import EXACT_LIMIT, tree_size
 from nnref.cli.run_train import train_epochs
 from nnref.data import load_reference
 from nnref.examples import derive_example, published_values, truth_table
@@ -47,17 +46,45 @@ def test_json_carries_every_published_value(capsys) -> None:
         assert ours.quantize(given) == given, (key, ours, given)
 
 
+def _labelled_decimals(doc: dict) -> dict[str, Decimal]:
+    """Every value of a derive JSON document by its label (``z1`` at iteration 0, ``z1[1]`` after)."""
+    found = {}
+    for iteration in doc["iterations"]:
+        k = iteration["iteration"]
+        for name, value in iteration["values"].items():
+            found[name if k == 0 else f"{name}[{k}]"] = Decimal(value["decimal"])
+    return found
+
+
+def _exact_at(text: str, decimals: dict[str, Decimal]) -> sympy.Expr:
+    """A document's one-level exact form with each ``{label}`` replaced by that label's decimal."""
+    names: dict[str, str] = {}
+
+    def symbol(match: re.Match) -> str:
+        return names.setdefault(match.group(1), f"n{len(names)}")
+
+    # Our own output, parsed back for the check (a user's string is never given to SymPy).
+    expr = sympy.parse_expr(re.sub(r"\{([^}]+)\}", symbol, text))
+    values = {sympy.Symbol(s): sympy.Rational(str(decimals[label])) for label, s in names.items()}
+    return expr.xreplace(values)
+
+
 def test_json_exact_forms_agree_with_the_decimals(capsys) -> None:
-    argv = ["derive", "--example", "wikidocs-07-05", "--format", "json", "--digits", "20"]
+    argv = ["derive", "--example", "wikidocs-07-05", "--format", "json", "--digits", "40", "--steps", "2"]
     status, out, _ = run(argv, capsys)
     assert status == 0
-    values = json.loads(out)["iterations"][0]["values"]
+    doc = json.loads(out)
+    decimals = _labelled_decimals(doc)
+    values = doc["iterations"][0]["values"]
     assert {"z1", "h1", "E", "dE/do1", "dE_o1/dh1", "dE/dw1", "w1+"} <= set(values)
-    for name, value in values.items():
-        assert re.fullmatch(r"-?\d+\.\d{20}", value["decimal"]), (name, value)
-        # Our own output, parsed back for the check (a user's string is never given to SymPy).
-        exact = sympy.parse_expr(value["exact"])
-        assert abs(Decimal(str(sympy.N(exact, 40))) - Decimal(value["decimal"])) <= Decimal("5e-21"), name
+    assert values["h1"]["exact"] == "1/(exp(-2/25) + 1)" and values["w1+"]["exact"] == "3/10 - {dE/dw1}/2"
+    assert doc["iterations"][2]["values"]["z1"]["exact"] == "{w1+[1]}/10 + {w2+[1]}/5"
+    for iteration in doc["iterations"]:
+        for name, value in iteration["values"].items():
+            assert re.fullmatch(r"-?\d+\.\d{40}", value["decimal"]), (name, value)
+            exact = _exact_at(value["exact"], decimals)
+            difference = abs(Decimal(str(sympy.N(exact, 60))) - Decimal(value["decimal"]))
+            assert difference <= Decimal("1e-36"), (iteration["iteration"], name)
 
 
 def test_json_gradients_match_derive_for_a_network_given_on_the_command_line(capsys) -> None:
@@ -78,11 +105,7 @@ def test_json_gradients_match_derive_for_a_network_given_on_the_command_line(cap
         assert first[f"dE/d{name}"]["decimal"] == f"{tr.decimal(f'dE/d{name}'):f}"
     assert last["E"]["decimal"] == f"{tr.next().next().decimal('E'):f}"
     assert "dE/dw1" not in last and "w1+" not in last  # the check after the last update
-    memo: dict = {}
-    for name, value in last.items():  # exact forms are left out exactly when they are too long
-        too_long = tree_size(tr.next().next().quantity(name).value, memo) > EXACT_LIMIT
-        assert (value["exact"] is None) == too_long, name
-    assert last["E"]["exact"] is None and first["E"]["exact"] is not None
+    assert last["E"]["exact"] == "{E_o2[2]} + {E_o1[2]}" and all(v["exact"] for v in last.values())
     mlp = MLP.from_network(net, weights=weights, biases=["0.1", "0.1", "0.1", "-0.2", "0.2"])
     numeric = mlp.gradient([0.1, 1 / 3], [0.4, 0.6])
     for name in net.parameters:

@@ -249,8 +249,9 @@ def _rnn_runs():
 def rnn_first_step_markdown() -> str:
     """The exact closed forms of h_1 and of the first unit of h_2."""
     exact, _ = _rnn_runs()
-    h1 = sympy.Matrix(exact.h[0])
-    return display_math(f"h_{{1}} = {sympy.latex(h1)}, \\qquad h_{{2,1}} = {sympy.latex(exact.h[1][0])}")
+    h1 = sympy.Matrix([value.doit() for value in exact.h[0]])
+    h21 = exact.h[1][0].doit()
+    return display_math(f"h_{{1}} = {sympy.latex(h1)}, \\qquad h_{{2,1}} = {sympy.latex(h21)}")
 
 
 def rnn_table(lang: str) -> str:

@@ -27,22 +27,23 @@ Schema ``nnref-derive/1`` (stable: fields are only ever added, under the same sc
     }
 
     VALUE = {"decimal": "0.51998934",          # rounded half up to "digits" decimals
-             "exact": "1/(1 + exp(-2/25))",    # SymPy str() of the exact value, or null (below)
+             "exact": "1/(1 + exp(-2/25))",    # the exact value one level deep (below)
              "formula": "1/(1 + exp(-z1))"}    # in the symbols of the other names, SymPy str()
 
 Names in ``values``: inputs ``x1..``, targets ``t1..``, the learning rate ``alpha``, parameters
 ``w1.., b1..`` (their current values), nodes ``z1.., h1.., o1..``, the error ``E`` and each
 output's share ``E_o1..``; in every iteration but the last (the check after the final update)
 also every chain step (``dE/do1``, ``do1/dz3``, ``dz3/dw5``, ``dE/dh1``, ``dE_o1/dh1``, ...), the
-gradients ``dE/dw1..`` and the updated parameters ``w1+..``. With ``steps = 0`` the single
+gradients ``dE/dw1..``, every delta ``dE/dz1..``, every input gradient ``dE/dx1..`` and the
+updated parameters ``w1+..``. With ``steps = 0`` the single
 iteration has the gradients and no updates.
 
-``exact`` is ``null`` when the closed form, written out, would be a tree of more than
-:data:`EXACT_LIMIT` SymPy nodes (about 27 thousand characters). Each layer and each update nests
-the closed forms before it, so their printed length grows fast: the 2-2-2 example's ``dE/dw1``
-has 502 characters at iteration 0, 18 thousand at iteration 1 and 650 thousand at iteration 2.
-``decimal`` is always rounded from a 76-digit evaluation (and from the exact value when that
-number is too close to a rounding boundary), never from a float.
+``exact`` is the exact value one level deep: a rational (``"2/25"``), a closed form in rationals
+(``"1/(exp(-2/25) + 1)"``), or a closed form in rationals and the names of the values it is
+computed from, each written ``{name}`` (``"9*{h1}/20 + 2*{h2}/5"``; a later iteration's name
+carries it: ``"{dE/dw5[1]}"``), so the whole document is exact without writing out closed forms
+that nest the whole network.
+``decimal`` is decided exactly (interval arithmetic at rising precision), never from a float.
 
 The document of a step network (``"differentiable": false``) carries instead ``"reason"``,
 ``"parameters"`` (name -> the given decimal string) and ``"truth_table"``: a list of
@@ -55,50 +56,40 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import sympy
+from sympy.printing.str import StrPrinter
 
 from nnref.cli.markdown_out import backward_order
 from nnref.cli.messages import message
+from nnref.symbolic.graph import ExactValue, Kind
 
 if TYPE_CHECKING:
     from nnref.cli.problem import Problem
-    from nnref.symbolic import Quantity, Step, Trace
+    from nnref.symbolic import Node, Step, Trace
 
-__all__ = ["EXACT_LIMIT", "SCHEMA", "derivation_json", "gate_json", "tree_size"]
+__all__ = ["SCHEMA", "derivation_json", "gate_json"]
 
 SCHEMA = "nnref-derive/1"
-EXACT_LIMIT = 10_000  # SymPy nodes of a written-out closed form; see the module docstring
+
+
+class _ExactPrinter(StrPrinter):
+    """SymPy's str printer, with each node value written as ``{label}`` (labels such as
+    ``dE/dw5`` contain ``/``, so they are bracketed to stay readable by a program)."""
+
+    printmethod = "_nnref_json_str"  # not the atoms' own _sympystr, which prints the bare label
+
+    def _print_ExactValue(self, expr: ExactValue) -> str:
+        return "{" + expr.node.qualified_name + "}"
 
 
 def _text(expr: sympy.Expr) -> str:
-    # order="none": SymPy's default term ordering evaluates every term numerically, which takes
-    # seconds on the nested closed forms after an update; the printed value is the same.
-    return sympy.sstr(expr, order="none")
+    return _ExactPrinter().doprint(expr)
 
 
-def tree_size(expr: sympy.Basic, memo: dict[int, tuple[sympy.Basic, int]]) -> int:
-    """Nodes of ``expr`` written out as a tree, counted on the shared graph (each part once).
-
-    ``memo`` maps ``id(part)`` to ``(part, size)`` (the part is kept so that its id stays valid);
-    share it between the values of one trace, which share their parts.
-
-    >>> z = sympy.Symbol("z")
-    >>> part = sympy.exp(-z)
-    >>> tree_size(sympy.Add(part, part, evaluate=False), {})
-    9
-    """
-    found = memo.get(id(expr))
-    if found is None:
-        found = (expr, 1 + sum(tree_size(arg, memo) for arg in expr.args))
-        memo[id(expr)] = found
-    return found[1]
-
-
-def _value(quantity: Quantity, digits: int, memo: dict) -> dict[str, Any]:
-    exact = quantity.value
+def _value(node: Node, digits: int) -> dict[str, Any]:
     return {
-        "decimal": f"{quantity.decimal(digits):f}",
-        "exact": _text(exact) if tree_size(exact, memo) <= EXACT_LIMIT else None,
-        "formula": _text(quantity.formula),
+        "decimal": f"{node.decimal(digits):f}",
+        "exact": _text(node.exact_expression),
+        "formula": _text(node.formula),
     }
 
 
@@ -126,7 +117,7 @@ def _iteration(
     net = problem.network
     names = [f"x{i}" for i in range(1, net.sizes[0] + 1)] + [f"t{k}" for k in range(1, net.sizes[-1] + 1)]
     names += ["alpha"] if tr.learning_rate is not None else []
-    names += list(net.parameters) + [node.name for node in tr.nodes if node.kind != "input"]
+    names += list(net.parameters) + [node.name for node in tr.nodes if node.kind is not Kind.INPUT]
     names += [f"E_o{k}" for k in range(1, net.sizes[-1] + 1)] + ["E"]
     quantities = [tr.quantity(name) for name in names]
     chains: dict[str, list[str]] = {}
@@ -137,14 +128,16 @@ def _iteration(
             chains[name] = [step.label for step in chain]
             for step in chain:
                 _collect(step, steps)
+        for node in tr.nodes:  # every delta dE/dz and input gradient dE/dx, with their parts
+            if node.kind in (Kind.PRE, Kind.INPUT):
+                _collect(tr.quantity(f"dE/d{node.name}"), steps)
         quantities += list(steps.values()) + [tr.quantity(f"dE/d{name}") for name in net.parameters]
     if with_update:
         quantities += [tr.quantity(f"{name}+") for name in net.parameters]
-    memo: dict[int, tuple[sympy.Basic, int]] = {}
     values: dict[str, Any] = {}
     for quantity in quantities:
         if quantity.name not in values:
-            values[quantity.name] = _value(quantity, digits, memo)
+            values[quantity.name] = _value(quantity, digits)
     entry: dict[str, Any] = {"iteration": tr.iteration, "values": values}
     if with_gradient:
         entry["chains"] = chains

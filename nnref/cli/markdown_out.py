@@ -23,7 +23,7 @@ from nnref.render import (
     update_table,
 )
 from nnref.render.fmt import paragraphs, value_text
-from nnref.symbolic.quantity import latex_name, partial_latex
+from nnref.symbolic.names import latex_name, partial_latex
 
 if TYPE_CHECKING:
     from nnref.cli.problem import Problem

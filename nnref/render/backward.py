@@ -41,7 +41,7 @@ def _factor_symbols(step: Step) -> str:
 def _factor_numbers(step: Step, tr: Trace) -> str:
     if step.terms:
         return signed(value_text(step))
-    return _grouped(numbers_latex(step.formula, tr), step.formula)
+    return _grouped(numbers_latex(step), step.formula)
 
 
 def _product_line(step: Step, tr: Trace) -> str:
@@ -56,14 +56,14 @@ def _product_line(step: Step, tr: Trace) -> str:
 
 def _plain_line(step: Step, tr: Trace) -> str:
     return (
-        rf"{step.latex} &= {symbols_latex(step.formula)} = {numbers_latex(step.formula, tr)}"
+        rf"{step.latex} &= {symbols_latex(step.formula)} = {numbers_latex(step)}"
         rf" = {value_text(step)}"
     )
 
 
 def _sum_block(step: Step, tr: Trace, lang: str) -> str:
     """A factor that sums over the paths through the layer above: each path, then the sum."""
-    node = tr.node(step.label.split("/d", 1)[1])
+    node = step.wrt
     count = len(step.terms)
     if count == 1:  # one path (a single-output layer above): nothing to add up
         intro = {

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sympy
 
 if TYPE_CHECKING:
-    from nnref.symbolic import Quantity, Trace
+    from nnref.symbolic import Node
 
 __all__ = [
     "PLACES",
@@ -141,8 +141,6 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: 
 # -- quantities of a Trace ------------------------------------------------------------------------
 
 PLACES = 8  # the published example rounds every result to 8 decimals
-_EXACT_LIMIT = 64  # longest exact closed form (LaTeX characters) shown beside a decimal
-_PROBE_PLACES = 40  # Trace numbers carry about 48 reliable decimals
 
 
 def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str | None:
@@ -154,29 +152,23 @@ def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str
     return None
 
 
-def value_text(quantity: Quantity, places: int = PLACES) -> str:
+def value_text(node: Node, places: int = PLACES) -> str:
     """How a page shows a value: a given short decimal exactly (0.1, 0.08), else ``places`` decimals.
 
     Rationals such as inputs, weights and the first pre-activations are shown as the exact
     decimal they are (the published example prints ``z1 = 0.08``); computed values (sigmoids,
     losses, gradients) with ``places`` decimals, rounded half-up.
 
-    The exact value (a closed form that can be large after an update) is looked at only when
-    the cached 40-decimal number has no digit beyond ``places``, i.e. for the short rationals.
-
     >>> from nnref.examples import derive_example
     >>> tr = derive_example()
     >>> value_text(tr.quantity("x1")), value_text(tr.quantity("z1")), value_text(tr.quantity("h2"))
     ('0.1', '0.08', '0.52747230')
     """
-    rounded = quantity.decimal(places)
-    if quantity.decimal(_PROBE_PLACES) == rounded:  # no digit beyond ``places``: maybe exact
-        value = quantity.value
-        if isinstance(value, sympy.Rational):
-            exact = _terminating_decimal(value, places)
-            if exact is not None:
-                return exact
-    return format_decimal(rounded, places)
+    if node.rational:
+        exact = _terminating_decimal(node.value, places)
+        if exact is not None:
+            return exact
+    return format_decimal(node.decimal(places), places)
 
 
 def signed(text: str) -> str:
@@ -197,41 +189,36 @@ def symbols_latex(expr: sympy.Expr) -> str:
     return sympy.latex(expr, order="old")
 
 
-def numbers_latex(expr: sympy.Expr, trace: Trace, places: int = PLACES) -> str:
-    r"""The same formula with every symbol replaced by its value's text, printed, not evaluated.
+def numbers_latex(node: Node, places: int = PLACES, expr: sympy.Expr | None = None) -> str:
+    r"""``node``'s formula (or ``expr``, in the same symbols) with every symbol replaced by its
+    value's text, printed, not evaluated.
 
     ``w1*x1 + w2*x2`` becomes ``0.3 \times 0.1 + 0.25 \times 0.2``: SymPy's printer is told
-    the digits to print for each symbol, so nothing is computed.
+    the digits to print for each symbol (the nodes the formula's symbols name), so nothing is
+    computed.
     """
-    names = {s: signed(value_text(trace.quantity(s), places)) for s in expr.free_symbols}
-    return sympy.latex(expr, symbol_names=names, mul_symbol="times", order="old")
+    nodes = node.formula_nodes
+    formula = node.formula if expr is None else expr
+    names = {s: signed(value_text(nodes[s], places)) for s in formula.free_symbols}
+    return sympy.latex(formula, symbol_names=names, mul_symbol="times", order="old")
 
 
-def _has_at_most(expr: sympy.Basic, nodes: int) -> bool:
-    """True when ``expr``'s tree has at most ``nodes`` nodes (stops counting past the bound)."""
-    for count, _ in enumerate(sympy.preorder_traversal(expr), start=1):
-        if count > nodes:
-            return False
-    return True
+def exact_latex(node: Node) -> str:
+    """The exact value as LaTeX when it is a closed form in rationals alone, else ``""``.
 
-
-def exact_latex(quantity: Quantity, limit: int = _EXACT_LIMIT) -> str:
-    """The exact closed form as LaTeX when it is short (at most ``limit`` characters), else ``""``.
-
-    Every tree node prints at least one character, so a tree of more than ``limit`` nodes is
-    refused before printing: SymPy's LaTeX printer needs minutes for the nested closed forms of
-    a trace after an update (thousands of characters), which would be thrown away anyway.
+    That is the case for the nodes computed from given numbers only (the first layer's
+    activations, ``1/(1 + e^{-2/25})``); every later node's exact value refers to earlier nodes
+    and is shown by its decimal.
 
     >>> from nnref.examples import derive_example
     >>> tr = derive_example()
-    >>> exact_latex(tr.quantity("z1")), exact_latex(tr.next().quantity("E"))
-    ('\\\\frac{2}{25}', '')
+    >>> exact_latex(tr.quantity("z1")), exact_latex(tr.quantity("h1")), exact_latex(tr.quantity("o1"))
+    ('\\\\frac{2}{25}', '\\\\frac{1}{e^{- \\\\frac{2}{25}} + 1}', '')
     """
-    value = quantity.value
-    if not _has_at_most(value, limit):
-        return ""
-    text = sympy.latex(value)
-    return text if len(text) <= limit else ""
+    if node.rational:
+        return sympy.latex(node.value)
+    closed = node.rational_closed_form
+    return "" if closed is None else sympy.latex(closed)
 
 
 def check_lang(lang: object) -> str:

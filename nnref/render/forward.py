@@ -19,6 +19,7 @@ from nnref.render.fmt import (
     symbols_latex,
     value_text,
 )
+from nnref.symbolic.graph import Kind
 
 if TYPE_CHECKING:
     from nnref.symbolic import Trace
@@ -50,13 +51,13 @@ def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
     header = _FORWARD_HEADER[lang] if exact else _FORWARD_HEADER[lang][:-1]
     rows = []
     for node in tr.nodes:
-        if node.kind == "input":
+        if node.kind is Kind.INPUT:
             continue
         shown = value_text(node)
         row = [
             inline_math(node.latex),
             inline_math(symbols_latex(node.formula)),
-            inline_math(numbers_latex(node.formula, tr)),
+            inline_math(numbers_latex(node)),
             shown,
         ]
         if exact:
@@ -69,11 +70,11 @@ def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
 def _loss_lines(tr: Trace) -> list[str]:
     """aligned-environment lines: each output's share, then the total."""
     lines = []
-    outputs = [node for node in tr.nodes if node.kind == "act" and node.layer == tr.network.n_layers]
+    outputs = [node for node in tr.nodes if node.kind is Kind.OUTPUT]
     shares = [tr.quantity(f"E_{node.name}") for node in outputs]
     for share in shares:
         lines.append(
-            rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share.formula, tr)}"
+            rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share)}"
             rf" = {value_text(share)}"
         )
     total = tr.quantity("E")

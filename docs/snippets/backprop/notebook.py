@@ -31,6 +31,7 @@ CELLS: list[tuple[str, object]] = [
               "(`pip install -e .`).",
     }),
     ("code", 'LANG = "{lang}"  # language of the rendered tables: "ko" or "en"\n\n'
+             "import sympy\n"
              "from IPython.display import Markdown\n\n"
              "from nnref import derive\n"
              "from nnref.examples import WIKIDOCS_07_05 as example\n"
@@ -65,14 +66,17 @@ CELLS: list[tuple[str, object]] = [
              ")\n"
              "tr"),
     ("markdown", {
-        "ko": "## 1. 순전파\n\n노드마다 소수 여덟째 자리까지 반올림한 값입니다. `tr.node(name).value`는 "
-              "정확한 값(SymPy 식)입니다.",
+        "ko": "## 1. 순전파\n\n노드별로 소수 여덟째 자리까지 반올림한 값입니다. `tr.node(name).value`는 "
+              "그 노드를 나타내는 정확한 값(SymPy 수)입니다. `sympy.N(값, 30)`은 원하는 자릿수의 숫자를, "
+              "`값.doit()`은 닫힌 식을 돌려줍니다.",
         "en": "## 1. Forward propagation\n\nEach node rounded to eight decimals; `tr.node(name).value` is "
-              "the exact value (a SymPy expression).",
+              "the exact value (a SymPy number that stands for the node): `sympy.N(value, 30)` gives its "
+              "digits, `value.doit()` its closed form.",
     }),
     ("code", 'for name in ["z1", "z2", "h1", "h2", "z3", "z4", "o1", "o2"]:\n'
              '    print(f"{name} = {tr.decimal(name)}")\n'
-             'tr.node("h1").value'),
+             'h1 = tr.node("h1").value\n'
+             "h1.doit(), sympy.N(h1, 30)"),
     ("code", "show(forward_table(tr, LANG))"),
     ("markdown", {
         "ko": "## 전체 오차\n\n출력마다의 오차와 그 합입니다.",

@@ -198,7 +198,7 @@ def _nodes(kind, layer):
 
 def _sources(layer):
     """The values a weight layer receives: the inputs for layer 0, else the activations below."""
-    return _nodes("input", 0) if layer == 0 else _nodes("act", layer)
+    return _nodes("input", 0) if layer == 0 else _nodes("activation", layer)
 
 
 def _delta_rows():
@@ -210,7 +210,8 @@ def _delta_rows():
     net, tr = EXAMPLE.network, TRACE
     rows = []
     for layer in reversed(range(net.n_layers)):
-        for dest, names in zip(_nodes("pre", layer + 1), net.layer_weight_names(layer), strict=True):
+        destinations = _nodes("pre-activation", layer + 1)
+        for dest, names in zip(destinations, net.layer_weight_names(layer), strict=True):
             delta = tr.quantity(f"dE/d{dest.name}")
             for source, name in zip(_sources(layer), names, strict=True):
                 product = delta.decimal(30) * source.decimal(30)
@@ -228,7 +229,7 @@ def delta_table(lang):
     words = _words(lang)
     rows = []
     for layer in reversed(range(EXAMPLE.network.n_layers)):
-        for node in _nodes("pre", layer + 1):
+        for node in _nodes("pre-activation", layer + 1):
             step = TRACE.quantity(f"dE/d{node.name}")
             rows.append([
                 inline_math(f"{_delta_latex(layer, node)} = {step.latex}"),
@@ -452,7 +453,7 @@ def loss_naming_block(lang):
     mse_net = Network(sizes=EXAMPLE.network.sizes, activation=EXAMPLE.network.activation, loss="mse",
                       bias=EXAMPLE.network.bias)
     mse_trace = derive(mse_net, x=EXAMPLE.x, target=EXAMPLE.target, weights=EXAMPLE.weights)
-    if (mse_trace.loss == TRACE.loss) != (outputs == 2):
+    if (mse_trace.loss.doit() == TRACE.loss.doit()) != (outputs == 2):  # equal closed forms
         raise ValueError("the sse/mse note no longer holds: the two agree exactly when K = 2")
     sse_name, mse_name = (term(key, lang) for key in ("sum_of_squared_errors", "mean_squared_error"))
     lines = [
