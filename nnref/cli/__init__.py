@@ -1,11 +1,11 @@
-"""The ``nnref`` command: ``derive``, ``train`` and ``verify`` from the shell (``python -m nnref`` too).
+"""The ``nnref`` command: ``derive``, ``check``, ``train`` and ``verify`` (``python -m nnref`` too).
 
 ``main(argv)`` returns the exit status instead of exiting, so tests and pages call it in-process:
-0 success, 1 ``verify`` found a disagreement, 2 bad input. Bad input of any kind (an unknown
-name, a malformed list, a wrong count, a non-numeric value, a learning rate <= 0, a file that
-cannot be written, an argparse usage error) prints ONE line, ``nnref: error: ...``, on standard
-error and never a traceback: the library's ValueError/TypeError messages name the argument, what
-is allowed and what was given, and are printed as they are.
+0 success, 1 ``verify`` found a disagreement or ``check`` a wrong answer, 2 bad input. Bad input
+of any kind (an unknown name, a malformed list, a wrong count, a non-numeric value, a learning
+rate <= 0, a file that cannot be written, an argparse usage error) prints ONE line,
+``nnref: error: ...``, on standard error and never a traceback: the library's ValueError/TypeError
+messages name the argument, what is allowed and what was given, and are printed as they are.
 
 >>> main(["derive", "--example", "and", "--format", "json"]) == 0   # doctest: +ELLIPSIS
 {...
@@ -37,6 +37,10 @@ def _run(args) -> int:
         from nnref.cli.run_derive import run_derive
 
         return run_derive(args)
+    if args.command == "check":
+        from nnref.cli.run_check import run_check
+
+        return run_check(args)
     if args.command == "train":
         from nnref.cli.run_train import run_train
 

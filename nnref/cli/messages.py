@@ -67,6 +67,21 @@ MESSAGES: dict[str, dict[str, str]] = {
             "network with differentiable activation functions, such as --example wikidocs-07-05."
         ),
     },
+    # check
+    "check_right": {"ko": "✓ {name} = {given}: 맞습니다.", "en": "✓ {name} = {given}: right."},
+    "check_wrong": {
+        "ko": "✗ {name} = {given}: 틀렸습니다. 소수 {places}자리로 반올림한 정확한 값은 {expected}입니다.",
+        "en": "✗ {name} = {given}: wrong. The exact value rounded to {places} decimals is {expected}.",
+    },
+    "check_belongs": {"ko": "{given}은 {names}의 값입니다.", "en": "{given} is the value of {names}."},
+    "check_summary": {
+        "ko": "답 {count}개 중 {right}개가 맞았습니다.",
+        "en": "{right} of {count} answers right.",
+    },
+    "check_all_right": {
+        "ko": "모두 맞았습니다 ({count}개 중 {count}개).",
+        "en": "All answers right ({count} of {count}).",
+    },
     # train
     "train_start": {
         "ko": "{data} 학습: 신경망 {sizes} ({activations}, {loss}), 에포크 {epochs}, 배치 크기 {batch}, "

@@ -127,33 +127,22 @@ Numbers are exact: decimals (0.1), exponents (1e-3) or fractions (1/3); nothing 
 A list that starts with a negative number works as written (--weights -0.5,0.3)."""
 
 
+_CHECK_EPILOG = """\
+examples:
+  nnref check --example wikidocs-07-05 --answer dE/dw5=0.02592286 --answer dE/dw3=0.00080888
+  nnref check --sizes 2,2,1 --x 1,0 --target 1 --weights 0.5,0.5,0.5,0.5,1,1 --answer o1=0.7
+Names: x1, z1, h1, o1, t1, E, E_o1, dE/do1, do1/dz3, dE/dz3, dE/dh1, dE/dx1, dE/dw5, w5+, ..."""
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", default="ko", choices=("ko", "en"), help="language of the output and messages (default: ko)"
     )
 
 
-def build_parser() -> OneLineParser:
-    """The ``nnref`` parser with the subcommands ``derive``, ``train`` and ``verify``."""
-    parser = OneLineParser(
-        prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    from nnref import __version__
-
-    parser.add_argument("--version", action="version", version=f"nnref {__version__}")
-    commands = parser.add_subparsers(
-        dest="command", metavar="{derive,train,verify}", required=True, parser_class=OneLineParser
-    )
-
-    derive = commands.add_parser(
-        "derive",
-        help="derive one example's forward pass, backpropagation and updates exactly",
-        description="Derive every forward and backward value of one example exactly and print it as "
-        "Markdown, LaTeX, JSON or a runnable notebook.",
-        epilog=_DERIVE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    source = derive.add_argument_group("what to derive (a built-in example, or a network given here)")
+def _network_options(parser: argparse.ArgumentParser) -> None:
+    """The options that name a network and one example: shared by derive and check."""
+    source = parser.add_argument_group("what to derive (a built-in example, or a network given here)")
     source.add_argument(
         "--example", metavar="NAME", help="built-in example: wikidocs-07-05, and, or, nand, xor"
     )
@@ -182,6 +171,29 @@ def build_parser() -> OneLineParser:
         metavar="RATE",
         help="learning rate > 0 (needed when --steps > 0; an example's own rate by default)",
     )
+
+
+def build_parser() -> OneLineParser:
+    """The ``nnref`` parser with the subcommands ``derive``, ``train`` and ``verify``."""
+    parser = OneLineParser(
+        prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    from nnref import __version__
+
+    parser.add_argument("--version", action="version", version=f"nnref {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{derive,check,train,verify}", required=True, parser_class=OneLineParser
+    )
+
+    derive = commands.add_parser(
+        "derive",
+        help="derive one example's forward pass, backpropagation and updates exactly",
+        description="Derive every forward and backward value of one example exactly and print it as "
+        "Markdown, LaTeX, JSON or a runnable notebook.",
+        epilog=_DERIVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _network_options(derive)
     output = derive.add_argument_group("output")
     output.add_argument(
         "--steps",
@@ -198,6 +210,25 @@ def build_parser() -> OneLineParser:
     )
     output.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     _common(output)
+
+    check = commands.add_parser(
+        "check",
+        help="check your own hand-computed numbers against the exact derivation",
+        description="Check numbers you computed by hand: each --answer NAME=NUMBER is compared with the "
+        "exact value rounded half up to as many decimals as you wrote. A wrong number is looked up among "
+        "every quantity of the derivation, so the answer says whose number it is. Exit status 0 when "
+        "every answer is right, 1 when one is wrong, 2 on bad input.",
+        epilog=_CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _network_options(check)
+    check.add_argument(
+        "--answer",
+        action="append",
+        metavar="NAME=NUMBER",
+        help="a quantity and your number, such as dE/dw3=0.00080888 (repeat for several)",
+    )
+    _common(check)
 
     train = commands.add_parser(
         "train",

@@ -21,7 +21,7 @@ from nnref.examples import EXAMPLES
 from nnref.network import Network, closest_name
 from nnref.values import parse_positive_finite
 
-__all__ = ["Problem", "problem_from_options"]
+__all__ = ["Problem", "problem_from_args", "problem_from_options"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,22 @@ def problem_from_options(
         x=_required(x, "--x", f"{network.sizes[0]} input values"),
         target=_required(target, "--target", f"{network.sizes[-1]} target values"),
         learning_rate=rate,
+    )
+
+
+def problem_from_args(args: object) -> Problem:
+    """The :class:`Problem` of parsed ``derive``/``check`` options (see :func:`problem_from_options`)."""
+    return problem_from_options(
+        example=args.example,
+        sizes=args.sizes,
+        activation=args.activation,
+        loss=args.loss,
+        bias=args.bias,
+        x=args.x,
+        target=args.target,
+        weights=args.weights,
+        biases=args.biases,
+        lr=args.lr,
     )
 
 

@@ -11,7 +11,7 @@ from nnref.cli.markdown_out import derivation_markdown, gate_markdown, traces
 from nnref.cli.messages import message
 from nnref.cli.output import check_writable, emit
 from nnref.cli.parsing import MAX_DIGITS, positive_int
-from nnref.cli.problem import problem_from_options
+from nnref.cli.problem import problem_from_args
 
 __all__ = ["MAX_STEPS", "run_derive"]
 
@@ -24,18 +24,7 @@ def _require_nbformat() -> None:
 
 
 def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
-    problem = problem_from_options(
-        example=args.example,
-        sizes=args.sizes,
-        activation=args.activation,
-        loss=args.loss,
-        bias=args.bias,
-        x=args.x,
-        target=args.target,
-        weights=args.weights,
-        biases=args.biases,
-        lr=args.lr,
-    )
+    problem = problem_from_args(args)
     lang, form = args.lang, args.format
     command = "nnref " + shlex.join(args.argv) if args.argv is not None else ""
     if problem.is_gate:
