@@ -1,11 +1,13 @@
 """How ``derive()`` scales, against the naive way measured in the same run.
 
 For fully connected sigmoid networks with bias and sse loss (random rational parameters, fixed
-seed), time two ways of getting every parameter's gradient formula, its exact value and its
-30-digit decimal (printed to a null sink):
+seed), time two ways of getting every parameter's exact gradient and its 30-digit number
+(printed to a null sink):
 
-- nnref: ``derive()`` (structured chain rule, one-level-deep exact values, cached mpmath
-  numbers), then ``tr.formula(p)``, ``tr.gradient[p]`` and ``tr.decimal("dE/dp", 30)``;
+- nnref, the way a user gets numbers: ``derive()`` (the node graph), then
+  ``sympy.N(tr.gradient[p], 30)`` for every parameter ``p`` (SymPy's own evalf of the public
+  exact values); the table also gives ``derive()`` alone, ``float(tr.gradient["w1"])`` on a fresh
+  trace, and the same 30 digits through ``tr.decimal("dE/dp", 30)``;
 - naive: compose the loss as one SymPy expression in the parameter symbols, ``sympy.diff`` it
   by each parameter, substitute the values and ``evalf(30)``.
 
@@ -28,7 +30,9 @@ import sys
 import time
 from fractions import Fraction
 
-SIZES = ((2, 2, 2), (2, 4, 4, 2), (4, 8, 8, 4), (8, 16, 16, 8), (16, 32, 32, 16))
+SIZES = (
+    (2, 2, 2), (2, 3, 3, 2), (2, 4, 4, 2), (4, 8, 8, 4), (8, 16, 16, 8), (16, 32, 32, 16), (32, 64, 64, 32),
+)
 SEED = 20240607
 DIGITS = 30
 
@@ -50,27 +54,47 @@ def example(sizes: tuple[int, ...]):
     return net, x, target, weights, biases
 
 
-def time_nnref(sizes: tuple[int, ...], repeats: int = 3) -> float:
-    """Best of ``repeats`` cold runs (SymPy's cache cleared before each): the machine is shared."""
-    return min(_time_nnref_once(sizes) for _ in range(repeats))
+def time_nnref(sizes: tuple[int, ...], repeats: int = 3) -> dict[str, float]:
+    """Best of ``repeats`` cold runs (SymPy's cache cleared before each) of every measure."""
+    runs = [_time_nnref_once(sizes) for _ in range(repeats)]
+    return {key: min(run[key] for run in runs) for key in runs[0]}
 
 
-def _time_nnref_once(sizes: tuple[int, ...]) -> float:
+def _time_nnref_once(sizes: tuple[int, ...]) -> dict[str, float]:
+    import sympy
     from sympy.core.cache import clear_cache
 
     from nnref.symbolic import derive
 
     net, x, target, weights, biases = example(sizes)
     sink = io.StringIO()
-    clear_cache()
+
+    def fresh():
+        clear_cache()
+        return derive(net, x=x, target=target, weights=weights, biases=biases, learning_rate="0.5")
+
     start = time.perf_counter()
-    trace = derive(net, x=x, target=target, weights=weights, biases=biases, learning_rate="0.5")
+    trace = fresh()
+    derived = time.perf_counter()
     for name in net.parameters:
-        # The formula and exact value are built (cached in the trace) but not printed: their
-        # printed size grows exponentially with depth, only the 30-digit decimals are printed.
-        trace.formula(name), trace.gradient[name]
+        print(name, sympy.N(trace.gradient[name], DIGITS), file=sink)
+    evaluated = time.perf_counter()
+    trace = fresh()
+    before_float = time.perf_counter()
+    print(float(trace.gradient["w1"]), file=sink)
+    after_float = time.perf_counter()
+    trace = fresh()
+    before_decimal = time.perf_counter()
+    for name in net.parameters:
         print(name, f"{trace.decimal(f'dE/d{name}', DIGITS):f}", file=sink)
-    return time.perf_counter() - start
+    after_decimal = time.perf_counter()
+    return {
+        "derive": derived - start,
+        "N": evaluated - derived,
+        "total": evaluated - start,
+        "float": after_float - before_float,
+        "decimal": after_decimal - before_decimal,
+    }
 
 
 def time_naive(sizes: tuple[int, ...]) -> float:
@@ -129,21 +153,26 @@ def main() -> None:
         print(json.dumps({"seconds": time_naive(tuple(int(s) for s in args.naive_only.split(",")))}))
         return
     time_nnref((2, 2, 2))  # warm-up: imports and SymPy caches
-    print(f"{'network':>12} {'params':>6} {'nnref s':>9} {'naive s':>9} {'naive/nnref':>12}")
+    print(
+        f"{'network':>12} {'params':>6} {'derive s':>9} {'N(all,30)':>10} {'float(w1)':>10} "
+        f"{'decimal':>9} {'naive s':>9} {'naive/nnref':>12}"
+    )
     for sizes in SIZES:
         from nnref.network import Network
 
         n_parameters = len(Network(sizes, bias=True).parameters)
-        fast = time_nnref(sizes)
+        fast = time_nnref(sizes, repeats=1 if n_parameters > 3000 else 3)
         naive = naive_in_subprocess(sizes, args.timeout)
         name = "-".join(map(str, sizes))
+        own = (
+            f"{name:>12} {n_parameters:>6} {fast['derive']:>9.3f} {fast['N']:>10.3f} {fast['float']:>10.4f} "
+            f"{fast['decimal']:>9.3f}"
+        )
         if naive is None:
-            print(
-                f"{name:>12} {n_parameters:>6} {fast:>9.3f} {'skipped':>9} "
-                f"{'>' + format(args.timeout / fast, '.0f'):>12}  (naive stopped after {args.timeout:.0f} s)"
-            )
+            ratio = ">" + format(args.timeout / fast["total"], ".0f")
+            print(f"{own} {'skipped':>9} {ratio:>12}  (naive stopped after {args.timeout:.0f} s)")
         else:
-            print(f"{name:>12} {n_parameters:>6} {fast:>9.3f} {naive:>9.3f} {naive / fast:>12.0f}")
+            print(f"{own} {naive:>9.3f} {naive / fast['total']:>12.0f}")
         sys.stdout.flush()
 
 
