@@ -10,11 +10,13 @@ at the root and under a sub-path like GitHub Pages' /nnref/) and follows the 404
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_tools import BuildResult, StaticHost, serve_site
+from mkdocs.exceptions import PluginError
+from site_tools import DOCS, BuildResult, StaticHost, load_hook, serve_site
 from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
 
 # One page of each kind, both languages: home, a chapter with diagrams, a notebook, the glossary,
@@ -145,3 +147,23 @@ def test_404_page_leads_home_from_any_address(
     assert visit.page.evaluate("document.documentElement.lang") == lang
     assert visit.blocked == [] and visit.errors == []
     assert visit.failed == []
+
+
+def test_a_diagram_that_does_not_parse_fails_the_build() -> None:
+    _require_browser()
+    hook = load_hook("mermaid_svg")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="chapters/x.ko.md"))
+    config = SimpleNamespace(docs_dir=str(DOCS))
+    good = '<pre class="mermaid"><code>flowchart LR\n  A[&quot;x&quot;] --&gt; B</code></pre>'
+    try:
+        drawn = hook.on_post_page(f"<p>{good}</p>", page, config)
+        assert drawn.startswith('<p><div class="mermaid"><template shadowrootmode="open">')
+        assert "<svg" in drawn and "<pre" not in drawn
+        with pytest.raises(
+            PluginError, match=r"chapters/x\.ko\.md: a mermaid diagram does not render: .*Parse error"
+        ):
+            hook.on_post_page(
+                '<pre class="mermaid"><code>flowchart LR\n  A --&gt; </code></pre>', page, config
+            )
+    finally:
+        hook.on_shutdown()

@@ -22,6 +22,7 @@ A diagram that does not parse fails the build (mermaid's own message, with the p
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 import shutil
@@ -193,15 +194,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # text, not the SVG's markup and style.
     if '<pre class="mermaid">' not in output:
         return output
+    from playwright.sync_api import Error as BrowserError
+
     renderer = _get_renderer(config)
-    numbers = iter(range(1, 1_000))
+    numbers = itertools.count(1)
 
     def draw(match: re.Match[str]) -> str:
         source = html.unescape(match.group("source"))
         try:
             return diagram_html(_EDGE_POINTS.sub("", renderer.render(next(numbers), source)))
-        except Exception as error:
-            message = str(error).split("\n")[0]
+        except BrowserError as error:
+            # Mermaid's parse error: its first lines point at the line and the token.
+            message = " | ".join(str(error).splitlines()[:4])
             raise PluginError(f"{page.file.src_uri}: a mermaid diagram does not render: {message}") from None
 
     return _DIAGRAM.sub(draw, output)
