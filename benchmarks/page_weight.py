@@ -118,8 +118,9 @@ def visit(browser, url: str, cpu_throttle: float) -> Visit:
         page.on("requestfinished", finished)
         page.on("requestfailed", lambda r: result.failed.append(f"{r.failure} {r.url}"))
         page.on("load", lambda: loaded.set())
-        page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        # Generous: a throttled CPU on a shared machine can take far longer than Playwright's 30 s.
+        page.goto(url, wait_until="load", timeout=180_000)
+        page.wait_for_load_state("networkidle", timeout=180_000)
         times = page.evaluate(_TIMES_JS)
         result.dcl_ms, result.fcp_ms = times["dcl"], times["fcp"]
         page.close()
