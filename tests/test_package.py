@@ -76,11 +76,31 @@ def _build(kind: str, source: Path, out: Path) -> tuple[Path, str]:
     return out / name, output
 
 
+def _copy_source(target: Path) -> None:
+    """The files a clean checkout has: git's (tracked, and new files not ignored) in a git
+    checkout, else the folder minus build and cache directories (an unpacked sdist)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if listed.returncode != 0 or not listed.stdout:
+        shutil.copytree(REPO, target, ignore=_NOT_SOURCE)
+        return
+    for name in filter(None, listed.stdout.split("\0")):
+        source = REPO / name
+        if source.is_file():  # a file deleted but not yet committed is still listed
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     scratch = tmp_path_factory.mktemp("package")
     checkout = scratch / "checkout"
-    shutil.copytree(REPO, checkout, ignore=_NOT_SOURCE)
+    _copy_source(checkout)
     sdist, sdist_output = _build("sdist", checkout, scratch)
     with tarfile.open(sdist) as archive:
         archive.extractall(scratch / "unpacked", filter="data")
