@@ -5,6 +5,7 @@ Kept apart from the tests so each checker can be run on synthetic input and show
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -12,9 +13,12 @@ import re
 import resource
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
@@ -210,3 +214,49 @@ def run_snippets(*names: str) -> dict[str, object]:
     for name in names:
         exec((DOCS / "snippets" / name).read_text(encoding="utf-8"), namespace)
     return namespace
+
+
+# ---------------------------------------------------------------------------------------------
+# Serving a built site.
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """A quiet static host: the site's files at ``/`` and under ``prefix`` (the published
+    sub-path, like GitHub Pages' /nnref/), and 404.html with status 404 for anything missing."""
+
+    prefix = "/nnref/"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve_site(site_dir: Path) -> Iterator[str]:
+    """``site_dir`` served by :class:`StaticHost` on a free port of 127.0.0.1; yields the base URL
+    (``http://127.0.0.1:<port>``, no trailing slash)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -21,18 +21,21 @@ What this hook does:
    A download link to the ``.ipynb`` (published beside the page by ``include_source``) is added.
 3. ``on_page_context``: static-i18n gives the home page absolute switcher links built from
    ``site_url`` (``/nnref/en/``); they are made relative, so a copy served from any path works.
-4. ``on_post_page``: the vendored mermaid (3.5 MB, listed in ``extra_javascript`` so that
-   Material finds a global ``mermaid`` and never fetches its own from unpkg.com) is dropped from
-   pages without a diagram; Material only looks for mermaid when a page has one.
+4. ``on_page_content`` also moves the stylesheets nbconvert inlines into every notebook page
+   (JupyterLab's 562 KiB theme and the Pygments colours, the same on every notebook) into one
+   file, ``assets/notebook-<hash>.css``, written once and linked from each notebook page: the
+   pages shrink from about 690 KiB of HTML to about 110 KiB and a reader's browser caches the
+   styles once for all notebooks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import posixpath
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -50,10 +53,8 @@ _REMOTE_SCRIPT = re.compile(
     r"<script\b[^>]*>(?:(?!</script>).)*?https?://(?:(?!</script>).)*?</script>", re.DOTALL
 )
 
-# The <script> tag mkdocs writes for extra_javascript's mermaid entry, and the marker of a
-# diagram (pymdownx.superfences' fence_code_format output for the "mermaid" custom fence).
-_MERMAID_SCRIPT = re.compile(r'<script src="[^"]*/mermaid-[0-9.]+/mermaid\.min\.js"></script>\s*')
-_MERMAID_DIAGRAM = '<pre class="mermaid">'
+# The stylesheets mkdocs-jupyter's template inlines (its only <style type="text/css"> blocks).
+_INLINE_STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.DOTALL)
 
 _DOWNLOAD_TEXT = {"ko": "노트북 파일 내려받기", "en": "Download the notebook"}
 
@@ -120,12 +121,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _shared_stylesheet(html_text: str, page: Page, config: MkDocsConfig) -> str:
+    """``html_text`` with its inline stylesheets replaced by a link to one file of them all."""
+    styles = _INLINE_STYLE.findall(html_text)
+    if not styles:
+        return html_text
+    css = "\n".join(style.strip() for style in styles).encode("utf-8")
+    name = f"assets/notebook-{hashlib.sha256(css).hexdigest()[:12]}.css"
+    target = Path(config.site_dir, name)
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(css)
+    href = posixpath.relpath(name, posixpath.dirname(page.file.dest_uri))
+    html_text = _INLINE_STYLE.sub("", html_text)
+    return f'<link rel="stylesheet" href="{html.escape(href)}">\n' + html_text
+
+
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page.file, NotebookPage):
         return html_text
     i18n, _ = _plugins(config)
     html_text = _MATHJAX_BLOCK.sub("", html_text)
     html_text = _REMOTE_SCRIPT.sub("", html_text)
+    html_text = _shared_stylesheet(html_text, page, config)
     name = posixpath.basename(page.file.src_uri)
     label = _DOWNLOAD_TEXT.get(i18n.current_language, _DOWNLOAD_TEXT["en"])
     link = (
@@ -149,8 +167,3 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             alternate["link"] = "./" if relative == "." else f"{relative}/"
     return context
 
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _MERMAID_DIAGRAM in output:
-        return output
-    return _MERMAID_SCRIPT.sub("", output, count=1)

@@ -3,6 +3,7 @@
 import contextlib
 import io
 import json
+import os
 import re
 import shlex
 import tempfile
@@ -12,13 +13,31 @@ from pathlib import Path
 from nnref.cli import main
 
 
+@contextlib.contextmanager
+def korean_locale():
+    """The transcripts are those of a Korean terminal (LANG=ko_KR.UTF-8), whatever the locale of
+    the machine that builds the site: without --lang the command follows the locale."""
+    saved = {name: os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    for name in saved:
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "ko_KR.UTF-8"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run(command: str) -> tuple[int, str, str]:
     """``nnref ...`` run in-process: (exit status, standard output, standard error)."""
     argv = shlex.split(command)
     if argv[0] != "nnref":
         raise ValueError(f"command must start with nnref; got {command!r}")
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with korean_locale(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(argv[1:])
     return status, out.getvalue(), err.getvalue()
 

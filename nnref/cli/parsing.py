@@ -22,6 +22,7 @@ import re
 import sys
 from typing import NoReturn
 
+from nnref.cli.language import default_lang
 from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
 from nnref.values import parse_exact
 
@@ -114,7 +115,11 @@ def positive_int(text: str, option: str, minimum: int = 1, maximum: int | None =
 
 _DESCRIPTION = """\
 nnref: derive backpropagation exactly (SymPy), train in float64 (NumPy), and check that the
-two agree with central differences. Every subcommand has its own --help."""
+two agree with central differences. Every subcommand has its own --help.
+
+Output language: --lang ko or --lang en; without it, the locale's language when it is Korean
+or English (the first of LC_ALL, LC_MESSAGES, LANG that is set: LANG=en_US.UTF-8 gives
+English, ko_KR.UTF-8 Korean), else Korean."""
 
 _DERIVE_EPILOG = """\
 examples:
@@ -136,7 +141,11 @@ Names: x1, z1, h1, o1, t1, E, E_o1, dE/do1, do1/dz3, dE/dz3, dE/dh1, dE/dx1, dE/
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", default="ko", choices=("ko", "en"), help="language of the output and messages (default: ko)"
+        "--lang",
+        default=default_lang(),
+        choices=("ko", "en"),
+        help="language of the output and messages (default: the locale's if it is ko or en, else ko; "
+        "now %(default)s)",
     )
 
 

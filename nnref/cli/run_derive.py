@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shlex
 import sys
 
+from nnref.cli.extras import require
 from nnref.cli.markdown_out import derivation_markdown, gate_markdown, traces
 from nnref.cli.messages import message
 from nnref.cli.output import check_writable, emit
@@ -19,8 +19,7 @@ MAX_STEPS = 20  # each step nests the closed forms once more; the numbers stay c
 
 
 def _require_nbformat() -> None:
-    if importlib.util.find_spec("nbformat") is None:
-        raise ValueError("--format ipynb needs nbformat, which is not installed: pip install nbformat")
+    require("nbformat", "--format ipynb")
 
 
 def _document(args: argparse.Namespace, steps: int, digits: int) -> str:

@@ -18,6 +18,7 @@ from typing import TextIO
 
 import numpy as np
 
+from nnref.cli.extras import require
 from nnref.cli.messages import message
 from nnref.cli.output import check_writable
 from nnref.cli.parsing import DATA_NAMES, int_list, name_list, positive_int
@@ -201,8 +202,7 @@ def _plot(run: Run, path: str, data: str, lang: str) -> None:
 def _check_plot(path: str) -> None:
     if Path(path).suffix.lower() not in PLOT_SUFFIXES:
         raise ValueError(f"--plot must end in .png or .svg; got {path!r}")
-    if importlib.util.find_spec("matplotlib") is None:
-        raise ValueError("--plot needs matplotlib, which is not installed: pip install matplotlib")
+    require("matplotlib", "--plot")
     check_writable(path, "--plot")
 
 

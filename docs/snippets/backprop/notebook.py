@@ -23,12 +23,12 @@ CELLS: list[tuple[str, object]] = [
               "wikidocs [07-05 역전파(BackPropagation) 이해하기](https://wikidocs.net/37406)의 예제를 "
               "nnref로 한 단계씩 계산합니다. 이 노트북은 사이트를 빌드할 때 실행되므로, 아래의 출력은 "
               "모두 그때 계산된 값입니다. 내려받아 실행하려면 nnref가 설치되어 있어야 합니다 "
-              "(`pip install -e .`).",
+              "(`pip install nnref`, 소스 코드는 <https://github.com/nnref/nnref>).",
         "en": "# The backpropagation notebook\n\n"
               "The example of wikidocs' [07-05 Understanding backpropagation](https://wikidocs.net/37406), "
               "computed step by step with nnref. This notebook runs while the site is built, so every "
               "output below was computed then. To run it yourself you need nnref installed "
-              "(`pip install -e .`).",
+              "(`pip install nnref`; the source is at <https://github.com/nnref/nnref>).",
     }),
     ("code", 'LANG = "{lang}"  # language of the rendered tables: "ko" or "en"\n\n'
              "import sympy\n"
