@@ -114,8 +114,13 @@ def test_a_huge_exponent_is_refused_with_the_argument_named(text) -> None:
 @pytest.mark.parametrize(
     "value",
     ["1" * 4001, "1/" + "3" * 4000, Fraction(10**5000 + 1, 10**5000), Fraction(1, 3 * 10**4000), 10**5000],
-    ids=["4001-digit decimal", "4001-digit fraction string", "Fraction of 10001 digits", "huge denominator",
-         "5001-digit int"],
+    ids=[
+        "4001-digit decimal",
+        "4001-digit fraction string",
+        "Fraction of 10001 digits",
+        "huge denominator",
+        "5001-digit int",
+    ],
 )
 def test_too_many_digits_are_refused_with_the_argument_named(value) -> None:
     with pytest.raises(ExactLimitError, match=r"^w1 must have at most 4,000 digits .*got .* digits$"):
@@ -140,8 +145,19 @@ def test_a_huge_exponent_answers_at_once_in_every_entry_point() -> None:
     done = python("from nnref.values import parse_exact\nparse_exact('1e-999999999')")
     assert done.returncode == 1 and "ExactLimitError: value must be 0 or have a magnitude" in done.stderr
     weights = ",".join(["1e999999999"] + ["0.5"] * 7)
-    done = nnref("derive", "--sizes", "2,2,2", "--x", "0.1,0.2", "--target", "0.4,0.6",
-                 "--weights", weights, "--lr", "0.5")
+    done = nnref(
+        "derive",
+        "--sizes",
+        "2,2,2",
+        "--x",
+        "0.1,0.2",
+        "--target",
+        "0.4,0.6",
+        "--weights",
+        weights,
+        "--lr",
+        "0.5",
+    )
     assert done.returncode == 2 and done.stderr == (
         "nnref: error: --weights item 1 must be 0 or have a magnitude from 1e-1000 to 1e1000; "
         "got '1e999999999'\n"

@@ -88,8 +88,11 @@ def _gib(values: int) -> str:
 def test_an_mlp_too_large_for_any_machine_is_refused_at_once() -> None:
     # 2-10^12-1: 3 * 10^12 weights and the first layer's random draw (2 * 10^12) in float64.
     tib = 8 * (3 * 10**12 + 2 * 10**12) / 2**40
-    with pytest.raises(MemoryError, match=rf"an MLP of sizes \(2, 1000000000000, 1\) \(3,000,000,000,000 "
-                                          rf"parameters\) needs about {tib:.1f} TiB of memory"):
+    with pytest.raises(
+        MemoryError,
+        match=rf"an MLP of sizes \(2, 1000000000000, 1\) \(3,000,000,000,000 "
+        rf"parameters\) needs about {tib:.1f} TiB of memory",
+    ):
         MLP(Network((2, 10**12, 1)))
 
 

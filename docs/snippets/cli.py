@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 from nnref.cli import main
+from nnref.cli.limits import limit_rows
 
 
 def run(command: str) -> tuple[int, str, str]:
@@ -78,3 +79,13 @@ def notebook_outline(command: str) -> None:
         first = "".join(cell["source"]).splitlines()[0]
         lines.append(f"{index:2d} {cell['cell_type']:8s} {first}")
     print("```text\n" + "\n".join(lines) + "\n```")
+
+
+def limits_table(lang: str) -> None:
+    """The limits of nnref.cli.limits as a Markdown table, in ``lang``."""
+    header = {"ko": "| 명령 | 옵션 | 한계 |", "en": "| Command | Option | Limit |"}[lang]
+    lines = [header, "| :-- | :-- | :-- |"]
+    for command, option, text in limit_rows(lang):
+        options = ", ".join(f"`{name.strip()}`" for name in option.split(","))
+        lines.append(f"| `{command}` | {options} | {text} |")
+    print("\n".join(lines))
