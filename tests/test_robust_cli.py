@@ -314,15 +314,15 @@ SMALL = {
     "--lr on a gate": (["derive", "--example", "and", "--lr", "0.5"], "--lr does not apply to --example and"),
     "--steps on a gate": (
         ["derive", "--example", "xor", "--steps", "2"],
-        "--steps do not apply to a step network",
+        "--steps does not apply to a step network",
     ),
     "--digits on a gate": (
         ["derive", "--example", "or", "--format", "json", "--digits", "4"],
-        "--digits do not apply to a step network",
+        "--digits does not apply to a step network",
     ),
     "--steps on a step network": (
         ["derive", "--sizes", "2,1", "--activation", "step", "--weights", "1,1", "--steps", "0"],
-        "--steps do not apply to a step network",
+        "--steps does not apply to a step network",
     ),
     "linear": ([*custom((2, 2)), "--activation", "linear"], "got 'linear' (did you mean 'identity'?)"),
     "cross_entropy": (

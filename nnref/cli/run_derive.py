@@ -43,7 +43,8 @@ def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
         unused = [option for option, value in given if value is not None]
         if unused:
             raise ValueError(
-                f"{' and '.join(unused)} do not apply to a step network: it cannot be differentiated "
+                f"{' and '.join(unused)} {'does' if len(unused) == 1 else 'do'} not apply to a step network: "
+                "it cannot be differentiated "
                 "(no gradient-descent steps), and its truth table holds exact 0s and 1s"
             )
         if form == "json":
