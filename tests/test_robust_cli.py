@@ -94,13 +94,13 @@ def test_train_with_a_huge_learning_rate_exits_1_with_one_line() -> None:
     assert "nan" not in done.stdout.lower()  # no epoch line shows a NaN loss
 
 
-def test_train_refuses_a_rate_that_float64_rounds_away() -> None:
+def test_train_refuses_a_rate_that_float64_rounds_away(capsys) -> None:
     for rate, rounded in (("1e-400", "0.0"), ("1e400", "inf")):
-        done = nnref("train", "--data", "xor", "--lr", rate)
-        assert done.returncode == 2 and done.stdout == ""
-        assert one_error_line(done) == (
+        status, out, err = run(["train", "--data", "xor", "--lr", rate], capsys)
+        assert status == 2 and out == ""
+        assert err == (
             f"nnref: error: --lr must be representable in float64 (a magnitude from about 5e-324 to "
-            f"1.8e308); got '{rate}', which rounds to {rounded}"
+            f"1.8e308); got '{rate}', which rounds to {rounded}\n"
         )
 
 
@@ -131,6 +131,19 @@ def test_train_refuses_a_rate_that_float64_rounds_away() -> None:
             f"has 61 layers; nnref derive takes at most {limits.DERIVE_MAX_LAYERS}",
         ),
         (custom((8, 8, 8), "--steps", "5"), "use at most --steps 2 for this network"),
+        (["verify", "--random", "10000"], "--random must be an integer from 0 to 100"),
+    ],
+    ids=["64-64-64 md", "16-16-16 json", "6^6 paths", "61 layers", "8-8-8 x 6 steps", "--random 10000"],
+)
+def test_what_ran_for_minutes_is_refused_at_once_with_one_line(argv: list[str], expected: str) -> None:
+    done = nnref(*argv)  # within BOUND seconds, or TimeoutExpired fails the test
+    assert done.returncode == 2 and done.stdout == ""
+    assert expected in one_error_line(done)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
         (
             ["derive", "--example", "wikidocs-07-05", "--steps", "21"],
             "--steps must be an integer from 0 to 20",
@@ -144,27 +157,13 @@ def test_train_refuses_a_rate_that_float64_rounds_away() -> None:
             "--epochs must be an integer from 1 to 10,000",
         ),
         (["train", "--data", "digits", "--epochs", "1000"], "nnref train takes at most 2,000,000,000"),
-        (["verify", "--random", "10000"], "--random must be an integer from 0 to 100"),
         (["derive", "--example", "wikidocs-07-05", "--steps", "9" * 5000], "with at most 40 digits"),
     ],
-    ids=[
-        "64-64-64 md",
-        "16-16-16 json",
-        "6^6 paths",
-        "61 layers",
-        "8-8-8 x 6 steps",
-        "--steps 21",
-        "--digits 51",
-        "--epochs 10^6",
-        "digits x 1000 epochs",
-        "--random 10000",
-        "a 5000-digit --steps",
-    ],
+    ids=["--steps 21", "--digits 51", "--epochs 10^6", "digits x 1000 epochs", "a 5000-digit --steps"],
 )
-def test_past_a_limit_is_refused_at_once_with_one_line(argv: list[str], expected: str) -> None:
-    done = nnref(*argv)
-    assert done.returncode == 2 and done.stdout == ""
-    assert expected in one_error_line(done)
+def test_past_a_limit_is_one_line(argv: list[str], expected: str, capsys) -> None:
+    status, out, err = run(argv, capsys)
+    assert status == 2 and out == "" and err.count("\n") == 1 and expected in err, err
 
 
 def test_the_work_limit_follows_from_the_counts() -> None:
@@ -178,13 +177,13 @@ def test_the_work_limit_follows_from_the_counts() -> None:
         limits.check_derive_size(Network((8, 8, 8)), most + 1, "md")
 
 
-def test_the_limits_are_in_help_and_the_docs_print_them() -> None:
-    help_text = nnref("derive", "--help").stdout
-    for _, option, text in limits.limit_rows("en", "derive"):
-        assert " ".join(f"{option}: {text}".split()) in " ".join(help_text.split())
-    for command in ("train", "verify"):
-        help_text = " ".join(nnref(command, "--help").stdout.split())
-        assert all(" ".join(text.split()) in help_text for _, _, text in limits.limit_rows("en", command))
+def test_the_limits_are_in_help_and_the_docs_print_them(capsys) -> None:
+    for command in ("derive", "train", "verify"):
+        status, help_text, _ = run([command, "--help"], capsys)
+        assert status == 0
+        flat = " ".join(help_text.split())
+        for _, option, text in limits.limit_rows("en", command):
+            assert " ".join(f"{option}: {text}".split()) in flat
     for lang in ("ko", "en"):
         page = (REPO / "docs" / "guide" / f"cli.{lang}.md").read_text(encoding="utf-8")
         assert f'limits_table("{lang}")' in page
@@ -235,7 +234,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
 
 
 def test_a_closed_standard_output_is_one_error_line(tmp_path: Path) -> None:
-    for command in ("derive --example wikidocs-07-05", "verify --random 0", "train --data and --epochs 2"):
+    for command in ("derive --example wikidocs-07-05", "train --data and --epochs 2"):
         done = shell(f"$PY -m nnref {command} >&-", tmp_path)
         assert done.returncode == 2, command
         assert one_error_line(done) == (
@@ -243,19 +242,19 @@ def test_a_closed_standard_output_is_one_error_line(tmp_path: Path) -> None:
         )
 
 
-def test_an_ascii_terminal_gets_escaped_markdown_and_json() -> None:
+def test_an_ascii_terminal_gets_escaped_markdown_and_json(capsys) -> None:
     ascii_env = {"PYTHONIOENCODING": "ascii"}
-    plain = nnref("derive", "--example", "wikidocs-07-05", "--lang", "en")
+    plain = run(["derive", "--example", "wikidocs-07-05", "--lang", "en"], capsys)[1]
     escaped = nnref("derive", "--example", "wikidocs-07-05", "--lang", "en", env=ascii_env)
-    assert escaped.returncode == 0 and escaped.stderr == "" and "✓" in plain.stdout
+    assert escaped.returncode == 0 and escaped.stderr == "" and "✓" in plain
     assert escaped.stdout.isascii() and "&#10003;" in escaped.stdout
-    assert html.unescape(markdown.markdown(escaped.stdout)) == html.unescape(markdown.markdown(plain.stdout))
-    plain = nnref("derive", "--example", "wikidocs-07-05", "--format", "json")  # Korean by default
+    assert html.unescape(markdown.markdown(escaped.stdout)) == html.unescape(markdown.markdown(plain))
+    plain = run(["derive", "--example", "wikidocs-07-05", "--format", "json"], capsys)[1]  # Korean
     escaped = nnref("derive", "--example", "wikidocs-07-05", "--format", "json", env=ascii_env)
     assert escaped.returncode == 0 and escaped.stdout.isascii()
-    assert json.loads(escaped.stdout) == json.loads(plain.stdout)
-    korean = nnref("verify", "--random", "0", env=ascii_env)  # messages: escaped, never a crash
-    assert korean.returncode == 0 and "\\uc0ac\\ub840" in korean.stdout  # 사례
+    assert json.loads(escaped.stdout) == json.loads(plain)
+    korean = nnref("train", "--data", "and", "--epochs", "1", env=ascii_env)  # messages: escaped
+    assert korean.returncode == 0 and "\\uc5d0\\ud3ec\\ud06c" in korean.stdout  # 에포크
 
 
 def test_json_escaping_keeps_every_character() -> None:
