@@ -186,7 +186,7 @@ def test_the_limits_are_in_help_and_the_docs_print_them(capsys) -> None:
             assert " ".join(f"{option}: {text}".split()) in flat
     for lang in ("ko", "en"):
         page = (REPO / "docs" / "guide" / f"cli.{lang}.md").read_text(encoding="utf-8")
-        assert f'limits_table("{lang}")' in page
+        assert f'limits_list("{lang}")' in page
 
 
 def test_examples_and_the_docs_commands_stay_within_the_limits(capsys) -> None:

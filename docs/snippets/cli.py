@@ -81,11 +81,14 @@ def notebook_outline(command: str) -> None:
     print("```text\n" + "\n".join(lines) + "\n```")
 
 
-def limits_table(lang: str) -> None:
-    """The limits of nnref.cli.limits as a Markdown table, in ``lang``."""
-    header = {"ko": "| 명령 | 옵션 | 한계 |", "en": "| Command | Option | Limit |"}[lang]
-    lines = [header, "| :-- | :-- | :-- |"]
+def limits_list(lang: str) -> None:
+    """The limits of nnref.cli.limits as one list per command (long sentences read better as a
+    list than in a table on a phone), in ``lang``."""
+    lines: list[str] = []
     for command, option, text in limit_rows(lang):
+        heading = f"**`nnref {command}`**"
+        if heading not in lines:
+            lines += ["", heading, ""] if lines else [heading, ""]
         options = ", ".join(f"`{name.strip()}`" for name in option.split(","))
-        lines.append(f"| `{command}` | {options} | {text} |")
+        lines.append(f"- {options}: {text}")
     print("\n".join(lines))
