@@ -13,9 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from nnref.values import check_ordered
+
 __all__ = [
     "ACTIVATION_NAMES",
     "LOSS_NAMES",
+    "OTHER_NAMES",
     "RECURRENT_ACTIVATIONS",
     "Network",
     "check_recurrent_activation",
@@ -28,13 +31,33 @@ LOSS_NAMES: tuple[str, ...] = ("sse", "mse", "bce", "cce")
 RECURRENT_ACTIVATIONS: tuple[str, ...] = ("tanh", "sigmoid", "relu", "identity")
 
 
-def closest_name(given: str, allowed: Sequence[str]) -> str:
-    """A ``" (did you mean 'x'?)"`` hint for a misspelt name, or ``""``.
+# Names other libraries use for ours: offered as a suggestion, never accepted in their place.
+OTHER_NAMES: dict[str, str] = {
+    "linear": "identity",
+    "none": "identity",
+    "logistic": "sigmoid",
+    "heaviside": "step",
+    "cross_entropy": "cce",
+    "crossentropy": "cce",
+    "categorical_crossentropy": "cce",
+    "binary_crossentropy": "bce",
+    "log_loss": "bce",
+    "mean_squared_error": "mse",
+    "squared_error": "sse",
+}
 
-    >>> closest_name("sigmod", ACTIVATION_NAMES)
-    " (did you mean 'sigmoid'?)"
+
+def closest_name(given: str, allowed: Sequence[str]) -> str:
+    """A ``" (did you mean 'x'?)"`` hint for a misspelt name or another library's name, or ``""``.
+
+    >>> closest_name("sigmod", ACTIVATION_NAMES), closest_name("binary_crossentropy", LOSS_NAMES)
+    (" (did you mean 'sigmoid'?)", " (did you mean 'bce'?)")
     """
-    match = difflib.get_close_matches(given.lower(), allowed, n=1, cutoff=0.5)
+    key = given.strip().lower()
+    alias = OTHER_NAMES.get(key.replace("-", "_").replace(" ", "_"))
+    if alias in allowed:
+        return f" (did you mean {alias!r}?)"
+    match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
 
@@ -50,6 +73,9 @@ def _check_name(value: object, allowed: Sequence[str], argument: str, note: str 
 
 
 def _check_sizes(sizes: object) -> tuple[int, ...]:
+    check_ordered(sizes, "sizes")
+    if getattr(sizes, "ndim", None) == 1 and type(sizes).__module__ == "numpy":  # a NumPy array
+        sizes = sizes.tolist()
     if isinstance(sizes, str | bytes) or not isinstance(sizes, Sequence):
         raise TypeError(f"sizes must be a sequence of layer widths such as (2, 2, 2); got {sizes!r}")
     if len(sizes) < 2:
@@ -215,12 +241,17 @@ class Network:
                     f"({self.bias_names[0]}..{self.bias_names[-1]}); got None"
                 )
             values.update(self._resolve("biases", biases, self.bias_names))
-        elif biases is not None and len(biases) != 0:
-            raise ValueError(f"biases must be None or empty when bias=False; got {len(biases)} values")
+        elif biases is not None and not _is_empty(biases):
+            shown = f"{len(biases)} values" if hasattr(biases, "__len__") else repr(biases)
+            raise ValueError(
+                "biases must be None or empty when bias=False (the network has no bias parameters); "
+                f"got {shown}"
+            )
         return values
 
     @staticmethod
     def _resolve(argument: str, given: Any, names: tuple[str, ...]) -> dict[str, Any]:
+        check_ordered(given, argument)
         if isinstance(given, Mapping):
             missing = [n for n in names if n not in given]
             unknown = [k for k in given if k not in names]
@@ -241,3 +272,7 @@ class Network:
                 f"{argument} must have {len(names)} values ({names[0]}..{names[-1]}); got {len(flat)}"
             )
         return dict(zip(names, flat, strict=True))
+
+
+def _is_empty(values: object) -> bool:
+    return not isinstance(values, str | bytes) and hasattr(values, "__len__") and len(values) == 0

@@ -2,6 +2,12 @@
 
 Strings are parsed as decimals or ``p/q`` fractions with a strict pattern; nothing a
 user passes is ever evaluated or handed to ``sympify``.
+
+Limits (:data:`EXACT_MAX_DIGITS`, :data:`EXACT_MAX_EXPONENT`): a number has at most 4,000
+digits (a fraction's numerator and denominator together, a decimal's exponent included) and is
+0 or has a magnitude from 1e-1000 to 1e1000. They are checked on the text or on the digit count
+before any big integer is built, so an input such as ``"1e-999999999"`` is refused at once
+instead of building ``10**999999999``.
 """
 
 from __future__ import annotations
@@ -9,23 +15,149 @@ from __future__ import annotations
 import math
 import numbers
 import re
+from collections.abc import Sequence, Set
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = ["ExactInput", "parse_exact", "parse_positive_finite"]
+__all__ = [
+    "EXACT_MAX_DIGITS",
+    "EXACT_MAX_EXPONENT",
+    "ExactInput",
+    "ExactLimitError",
+    "check_ordered",
+    "exact_to_float",
+    "parse_exact",
+    "parse_positive_finite",
+    "parse_vector",
+]
 
 ExactInput = int | str | Fraction | Decimal | float | numbers.Rational
 
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_FRACTION = re.compile(r"([+-]?\d+)/(\d+)")
+EXACT_MAX_DIGITS = 4000
+"""Most digits an exact input may have (numerator and denominator together for a fraction)."""
+EXACT_MAX_EXPONENT = 1000
+"""A non-zero exact input has a magnitude from ``10**-EXACT_MAX_EXPONENT`` to ``10**EXACT_MAX_EXPONENT``."""
+
+_DECIMAL = re.compile(
+    r"(?P<sign>[+-]?)(?:(?P<int>\d+)(?:\.(?P<frac>\d*))?|\.(?P<only>\d+))(?:[eE](?P<exp>[+-]?\d+))?"
+)
+_FRACTION = re.compile(r"([+-]?)(\d+)/(\d+)")
+_HIGH = 10**EXACT_MAX_EXPONENT
+_DIGIT_BOUND = 10**EXACT_MAX_DIGITS
+
+
+class ExactLimitError(ValueError):
+    """A number beyond :data:`EXACT_MAX_DIGITS` or :data:`EXACT_MAX_EXPONENT` (a ValueError)."""
+
+
+def _shown(value: object) -> str:
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's 4,300-digit str() limit
+        return f"<{type(value).__name__} with more than 4,300 digits>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _too_many_digits(name: str, value: object, digits: int | str) -> ExactLimitError:
+    return ExactLimitError(
+        f"{name} must have at most {EXACT_MAX_DIGITS:,} digits (numerator and denominator together "
+        f"for a fraction); got {_shown(value)} with {digits} digits"
+    )
+
+
+def _out_of_range(name: str, value: object) -> ExactLimitError:
+    return ExactLimitError(
+        f"{name} must be 0 or have a magnitude from 1e-{EXACT_MAX_EXPONENT} to 1e{EXACT_MAX_EXPONENT}; "
+        f"got {_shown(value)}"
+    )
+
+
+def _digit_count(n: int) -> int | None:
+    """Decimal digits of ``|n|`` (1 for 0), or ``None`` when it exceeds the limit (no str(), no 10**huge)."""
+    n = abs(n)
+    if n >= _DIGIT_BOUND:
+        return None
+    if n < 10:
+        return 1
+    estimate = int((n.bit_length() - 1) * math.log10(2)) + 1  # exact or one too small
+    return estimate + (n >= 10**estimate)
+
+
+def _bounded(value: Fraction, name: str, given: object) -> Fraction:
+    """``value`` itself if it is within the limits (its parts were already checked to be small)."""
+    if value and not (value.denominator <= abs(value.numerator) * _HIGH and abs(value) <= _HIGH):
+        raise _out_of_range(name, given)
+    return value
+
+
+def _from_parts(numerator: int, denominator: int, name: str, given: object) -> Fraction:
+    top, bottom = _digit_count(numerator), _digit_count(denominator)
+    if top is None or bottom is None or top + bottom > EXACT_MAX_DIGITS:
+        raise _too_many_digits(name, given, f"more than {EXACT_MAX_DIGITS:,}" if top is None or bottom is None
+                               else f"{top} + {bottom}")
+    return _bounded(Fraction(numerator, denominator), name, given)
+
+
+def _from_decimal_text(match: re.Match[str], name: str, given: object) -> Fraction:
+    whole = match.group("int") or ""
+    fraction = match.group("frac") or match.group("only") or ""
+    exponent_text = match.group("exp") or ""
+    digits = len(whole) + len(fraction) + len(exponent_text.lstrip("+-"))
+    if digits > EXACT_MAX_DIGITS:
+        raise _too_many_digits(name, given, digits)
+    mantissa = (whole + fraction).lstrip("0")
+    if not mantissa:
+        return Fraction(0)
+    exponent = int(exponent_text or "0") - len(fraction)
+    # floor(log10 |value|) = exponent + len(mantissa) - 1; the exact test below settles the edges.
+    adjusted = exponent + len(mantissa) - 1
+    if not -EXACT_MAX_EXPONENT - 1 <= adjusted <= EXACT_MAX_EXPONENT:
+        raise _out_of_range(name, given)
+    sign = -1 if match.group("sign") == "-" else 1
+    value = Fraction(sign * int(mantissa) * 10 ** max(exponent, 0), 10 ** max(-exponent, 0))
+    return _bounded(value, name, given)
+
+
+def _from_decimal(value: Decimal, name: str) -> Fraction:
+    if not value.is_finite():
+        raise ValueError(f"{name} must be finite; got {value!r}")
+    if not value:
+        return Fraction(0)
+    digits = len(value.as_tuple().digits)
+    if digits > EXACT_MAX_DIGITS:
+        raise _too_many_digits(name, value, digits)
+    if not -EXACT_MAX_EXPONENT - 1 <= value.adjusted() <= EXACT_MAX_EXPONENT:
+        raise _out_of_range(name, value)
+    return _bounded(Fraction(value), name, value)
+
+
+def _plain_number(value: object) -> object:
+    """A NumPy scalar or 0-d array as the Python number it stands for; anything else unchanged.
+
+    NumPy floats keep their own shortest repr (``np.float32(0.1)`` means 1/10, as ``0.1`` does).
+    NumPy is not imported here: a NumPy value can only exist once NumPy is.
+    """
+    if type(value).__module__ != "numpy" or getattr(value, "ndim", None) != 0:
+        return value
+    if type(value).__name__ == "ndarray":
+        value = value[()]
+    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    if kind == "b":
+        return bool(value)
+    if kind in ("i", "u"):
+        return int(value)
+    if kind == "f":
+        return str(value) if math.isfinite(float(value)) else float(value)
+    return value
 
 
 def parse_exact(value: object, name: str = "value") -> Fraction:
     """Return ``value`` as an exact :class:`~fractions.Fraction`.
 
     Accepted: ``int``, decimal strings (``"0.1"``, ``"1e-3"``), fraction strings
-    (``"1/3"``), ``Fraction``, ``Decimal``, SymPy ``Rational`` and ``float`` (taken by
-    its shortest repr, so ``0.1`` means 1/10).
+    (``"1/3"``), ``Fraction``, ``Decimal``, SymPy ``Rational``, ``float`` (taken by
+    its shortest repr, so ``0.1`` means 1/10) and the NumPy integer and float scalars.
+    The limits are :data:`EXACT_MAX_DIGITS` and :data:`EXACT_MAX_EXPONENT`.
 
     >>> parse_exact("0.25"), parse_exact(0.1), parse_exact("1/3"), parse_exact("-2e-2")
     (Fraction(1, 4), Fraction(1, 10), Fraction(1, 3), Fraction(-1, 50))
@@ -33,38 +165,45 @@ def parse_exact(value: object, name: str = "value") -> Fraction:
     Traceback (most recent call last):
     ...
     ValueError: weights[0] must be a decimal number such as '0.25', '1e-3' or '1/3'; got 'exp(1)'
+    >>> parse_exact("1e-999999999", "x[0]")
+    Traceback (most recent call last):
+    ...
+    nnref.values.ExactLimitError: x[0] must be 0 or have a magnitude from 1e-1000 to 1e1000; \
+got '1e-999999999'
     """
+    value = _plain_number(value)
     if isinstance(value, bool):
         raise TypeError(f"{name} must be a number, not a bool; got {value!r}")
     if isinstance(value, int):
-        return Fraction(value)
+        return _from_parts(value, 1, name, value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"{name} must be finite; got {value!r}")
-        return Fraction(repr(value))
+        return Fraction(repr(float(value)))  # within the limits: |float| < 1.8e308, digits <= 17
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"{name} must be finite; got {value!r}")
-        return Fraction(value)
+        return _from_decimal(value, name)
     if isinstance(value, numbers.Rational):  # Fraction, SymPy Rational/Integer
-        return Fraction(int(value.numerator), int(value.denominator))
+        return _from_parts(int(value.numerator), int(value.denominator), name, value)
     if isinstance(value, str):
         text = value.strip()
-        if _DECIMAL.fullmatch(text):
-            return Fraction(Decimal(text))
+        decimal = _DECIMAL.fullmatch(text)
+        if decimal:
+            return _from_decimal_text(decimal, name, value)
         match = _FRACTION.fullmatch(text)
         if match:
-            numerator, denominator = int(match.group(1)), int(match.group(2))
+            sign, top, bottom = match.groups()
+            if len(top) + len(bottom) > EXACT_MAX_DIGITS:  # before int(): it has a 4,300-digit limit
+                raise _too_many_digits(name, value, len(top) + len(bottom))
+            numerator, denominator = int(sign + top), int(bottom)
             if denominator == 0:
-                raise ValueError(f"{name} has a zero denominator; got {value!r}")
-            return Fraction(numerator, denominator)
-        shown = value if len(value) <= 60 else value[:57] + "..."
+                raise ValueError(f"{name} has a zero denominator; got {_shown(value)}")
+            return _from_parts(numerator, denominator, name, value)
         raise ValueError(
-            f"{name} must be a decimal number such as '0.25', '1e-3' or '1/3'; got {shown!r}"
+            f"{name} must be a decimal number such as '0.25', '1e-3' or '1/3'; got {_shown(value)}"
         )
     raise TypeError(
         f"{name} must be an int, a decimal string, a Fraction, a SymPy Rational or a float; "
-        f"got {type(value).__name__} {value!r}"
+        f"got {type(value).__name__} {_shown(value)}"
     )
 
 
@@ -80,8 +219,72 @@ def parse_positive_finite(value: object, name: str = "learning_rate") -> Fractio
     """
     try:
         exact = parse_exact(value, name)
+    except ExactLimitError:
+        raise
     except ValueError as error:
-        raise ValueError(f"{name} must be a finite number > 0; got {value!r}") from error
+        raise ValueError(f"{name} must be a finite number > 0; got {_plain_number(value)!r}") from error
     if exact <= 0:
-        raise ValueError(f"{name} must be a finite number > 0; got {value!r}")
+        raise ValueError(f"{name} must be a finite number > 0; got {_plain_number(value)!r}")
     return exact
+
+
+def exact_to_float(exact: Fraction, name: str, given: object, nonzero: bool = False) -> float:
+    """``exact`` rounded to float64; a ValueError naming ``name`` if it overflows (or, with
+    ``nonzero``, if a non-zero value rounds to 0, as a learning rate of 1e-400 would).
+
+    >>> exact_to_float(Fraction(1, 10), "w1", "0.1")
+    0.1
+    >>> exact_to_float(Fraction(1, 10**400), "learning_rate", "1e-400", nonzero=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: learning_rate must be representable in float64 (a magnitude from about 5e-324 to \
+1.8e308); got '1e-400', which rounds to 0.0
+    """
+    try:
+        number = float(exact)
+    except OverflowError:
+        number = math.inf if exact > 0 else -math.inf
+    if math.isinf(number) or (nonzero and exact and number == 0.0):
+        raise ValueError(
+            f"{name} must be representable in float64 (a magnitude from about 5e-324 to 1.8e308); "
+            f"got {_shown(_plain_number(given))}, which rounds to {number!r}"
+        )
+    return number
+
+
+def check_ordered(values: object, name: str) -> None:
+    """A TypeError when ``values`` is an unordered collection (a set, frozenset, dict keys or items).
+
+    Values are matched to names by position, and a set's order is its hash order (it changes with
+    ``PYTHONHASHSEED``), so a set of weights would be read in an order nobody chose.
+
+    >>> check_ordered({"0.3", "0.25"}, "weights")
+    Traceback (most recent call last):
+    ...
+    TypeError: weights must be an ordered sequence (a list or tuple, in naming order) or a mapping \
+name -> value, not an unordered set; got {...}
+    """
+    if isinstance(values, Set):
+        raise TypeError(
+            f"{name} must be an ordered sequence (a list or tuple, in naming order) or a mapping "
+            f"name -> value, not an unordered {type(values).__name__}; got {_shown(values)}"
+        )
+
+
+def parse_vector(values: object, length: int, name: str) -> list[Fraction]:
+    """``length`` exact numbers from a list, tuple or 1-D NumPy array, named ``name[i]`` in errors.
+
+    >>> parse_vector(["0.1", 1], 2, "x")
+    [Fraction(1, 10), Fraction(1, 1)]
+    >>> parse_vector("0.1", 1, "x")
+    Traceback (most recent call last):
+    ...
+    TypeError: x must be a sequence of 1 numbers; got '0.1'
+    """
+    check_ordered(values, name)
+    array_like = type(values).__module__ == "numpy" and getattr(values, "ndim", None) == 1
+    if isinstance(values, str | bytes) or not (isinstance(values, Sequence) or array_like):
+        raise TypeError(f"{name} must be a sequence of {length} numbers; got {_shown(values)}")
+    if len(values) != length:
+        raise ValueError(f"{name} must have {length} values (the layer width); got {len(values)}")
+    return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(values)]

@@ -41,7 +41,7 @@ from fractions import Fraction
 import numpy as np
 
 from nnref.network import Network
-from nnref.values import ExactInput, parse_exact
+from nnref.values import ExactInput, check_ordered, parse_exact
 
 __all__ = [
     "CENTRAL_STEP",
@@ -248,6 +248,8 @@ def verify(
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
+    check_ordered(x, "x")
+    check_ordered(target, "target")
     if len(x) != net.sizes[0] or len(target) != net.sizes[-1]:
         raise ValueError(
             f"x must have {net.sizes[0]} values and target {net.sizes[-1]} (the layer widths); "

@@ -88,50 +88,84 @@ def missing_translations(files: Iterable[PurePosixPath | str]) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 # Hand-typed numbers. A number that code computes must come from a markdown-exec block (or a
-# notebook cell), never be typed into prose where it can silently go stale. The check: a
-# decimal with 3 or more digits after the point, in prose. Code, executed blocks, math and
-# HTML comments are blanked out first (keeping line numbers).
+# notebook cell), never be typed into a page where it can silently go stale: not in prose, not in
+# math (the pages' formulas with numbers come from snippets too), not in a hand-written output
+# block. The check: a decimal with 3 or more digits after the point. Executed blocks, program
+# source blocks, inline code and HTML comments are blanked out first (keeping line numbers);
+# math, ```text/console/pycon blocks and everything after a fence that never closes are read.
+# A given typed on purpose is allowed by name, on its page: <!-- given: 0.125 (why) -->.
 
-_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# Fences whose content a person typed as output or text: read like prose.
+_OUTPUT_FENCES = frozenset({"", "text", "txt", "plain", "console", "output", "pycon"})
 _BLANKABLE = re.compile(
     r"<!--.*?-->"  # HTML comments
-    r"|\$\$.*?\$\$"  # display math $$...$$
-    r"|\\\[.*?\\\]"  # display math \[...\]
-    r"|\\\(.*?\\\)"  # inline math \(...\)
-    r"|(?<![\\$])\$(?!\s)[^$\n]+?(?<!\s)\$"  # inline math $...$
     r"|(?P<ticks>`+).*?(?P=ticks)",  # inline code
     re.DOTALL,
 )
-# 3+ digits after a decimal point; not part of a longer dotted token such as a version 1.2.345.
-_DECIMAL = re.compile(r"(?<![\w.])\d*\.\d{3,}(?![\w.]*\d)")
+_GIVEN = re.compile(r"<!--\s*given:\s*(?P<numbers>[^()>]*?)\s*(?:\(.*?\))?\s*-->", re.DOTALL)
+# 3+ digits after a decimal point; not part of a longer dotted token such as a version 1.2.345 or
+# an ASCII name (x1.234); Hangul right before it is prose (오차는약0.24681357).
+_DECIMAL = re.compile(r"(?<![A-Za-z0-9_.])\d*\.\d{3,}(?![A-Za-z0-9_.]*\d)")
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def prose_only(markdown: str) -> str:
-    """``markdown`` with fenced blocks, inline code, math and HTML comments replaced by spaces.
+def _closing(lines: list[str], start: int, fence: str) -> int | None:
+    """Index of the line that closes the fence opened on line ``start``, or None."""
+    for index in range(start + 1, len(lines)):
+        stripped = lines[index].strip()
+        if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
+            return index
+    return None
 
-    Fenced blocks include markdown-exec blocks (their output, tables included, is produced by
-    code). Line and column positions are kept.
 
-    >>> prose_only("a `0.1234` b\\n```python exec=\\"on\\"\\nprint(0.5274)\\n```\\n$$0.12345$$ c").split()
-    ['a', 'b', 'c']
+def _is_output_fence(info: str) -> bool:
+    words = info.strip().strip("{}").split()
+    language = words[0].lstrip(".").lower() if words else ""
+    executed = any(re.match(r"exec\s*=", word) for word in words)
+    return language in _OUTPUT_FENCES and not executed
+
+
+def checked_text(markdown: str) -> str:
+    """``markdown`` with what code produced or what is code replaced by spaces (positions kept).
+
+    Blanked: fenced blocks of program source and markdown-exec blocks (their output, tables
+    included, is produced by code), inline code, HTML comments. Kept: prose, math, the content of
+    ``text``/``console``/``pycon`` (or unlabelled) fences, and a fence that is never closed
+    (Markdown shows it as text).
+
+    >>> checked_text("a `0.1234` b\\n```python exec=\\"on\\"\\nprint(0.5274)\\n```\\n$$0.12345$$ c").split()
+    ['a', 'b', '$$0.12345$$', 'c']
     """
     lines = markdown.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        if fence is None:
-            opened = _FENCE_OPEN.match(line)
-            if opened:
-                fence = opened.group("fence")
-                lines[index] = " " * len(line)
-        else:
-            if line.strip().startswith(fence) and set(line.strip()) <= set(fence[0]):
-                fence = None
-            lines[index] = " " * len(line)
+    index = 0
+    while index < len(lines):
+        opened = _FENCE_OPEN.match(lines[index])
+        close = _closing(lines, index, opened.group("fence")) if opened else None
+        if opened is None or close is None:
+            index += 1
+            continue
+        keep_content = _is_output_fence(opened.group("info"))
+        for inside in range(index, close + 1):
+            if not keep_content or inside in (index, close):
+                lines[inside] = " " * len(lines[inside])
+        index = close + 1
     return _BLANKABLE.sub(_blank, "\n".join(lines))
+
+
+def allowed_givens(markdown: str) -> frozenset[str]:
+    """The numbers a page declares as givens: ``<!-- given: 0.125, 0.0625 (the example's inputs) -->``.
+
+    >>> sorted(allowed_givens("<!-- given: 0.125, 0.0625 (inputs) --> text <!-- given: 1.005 -->"))
+    ['0.0625', '0.125', '1.005']
+    """
+    found = set()
+    for match in _GIVEN.finditer(markdown):
+        found.update(number.strip() for number in match.group("numbers").split(",") if number.strip())
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -145,18 +179,23 @@ class HandTypedNumber:
 
 
 def hand_typed_decimals(markdown: str) -> list[HandTypedNumber]:
-    """Decimals with 3+ digits after the point in the prose of ``markdown``.
+    """Decimals with 3+ digits after the point in the prose, math and output blocks of ``markdown``,
+    except the page's declared givens.
 
     >>> [str(n) for n in hand_typed_decimals("E is 0.2984 here; w5 = `0.35891` and $0.12345$.")]
-    ['1:6: 0.2984']
+    ['1:6: 0.2984', '1:39: 0.12345']
     >>> hand_typed_decimals("mkdocs 1.6.1, 12.5%, 0.25 and 127.0.0.1 are fine")
     []
+    >>> hand_typed_decimals("<!-- given: 0.125 (the input) --> x = 0.125")
+    []
     """
-    prose = prose_only(markdown)
+    givens = allowed_givens(markdown)
+    text = checked_text(markdown)
     found = []
-    for line_number, line in enumerate(prose.split("\n"), start=1):
+    for line_number, line in enumerate(text.split("\n"), start=1):
         for match in _DECIMAL.finditer(line):
-            found.append(HandTypedNumber(line_number, match.start() + 1, match.group(0)))
+            if match.group(0) not in givens:
+                found.append(HandTypedNumber(line_number, match.start() + 1, match.group(0)))
     return found
 
 

@@ -156,7 +156,7 @@ def test_digits_recipe_reaches_96_percent_on_the_test_set() -> None:
         ({"learning_rate": math.nan}, ValueError, "learning_rate must be a finite number > 0; got nan"),
         ({"learning_rate": math.inf}, ValueError, "learning_rate must be a finite number > 0; got inf"),
         ({"learning_rate": "fast"}, ValueError, "learning_rate must be a finite number > 0; got 'fast'"),
-        ({"seed": 1.5}, TypeError, "seed must be an integer; got 1.5"),
+        ({"seed": 1.5}, TypeError, "seed must be an integer >= 0; got 1.5"),
         ({"shuffle": "yes"}, TypeError, "shuffle must be True or False; got 'yes'"),
         ({"validation": [[0, 0]]}, TypeError, "validation must be a pair"),
         ({"validation": ([[0, 0]], [[2]])}, ValueError, r"Y must lie in \[0, 1\] for loss 'bce'; got 2.0"),

@@ -1,4 +1,5 @@
-"""Source-level guard rails for the site: translations come in pairs, prose types no numbers."""
+"""Source-level guard rails for the site: translations come in pairs, pages type no computed numbers
+(prose, math and hand-written output blocks alike; issue 16, item 16)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,10 @@ def test_translation_check_fails_on_a_synthetic_tree(tmp_path: Path) -> None:
 @pytest.mark.parametrize("page", [p for p in PAGES if p.suffix == ".md"], ids=str)
 def test_page_prose_types_no_computed_decimal(page: PurePosixPath) -> None:
     found = hand_typed_decimals((DOCS / page).read_text(encoding="utf-8"))
-    assert found == [], f"{page}: compute these with a markdown-exec block: {', '.join(map(str, found))}"
+    assert found == [], (
+        f"{page}: compute these with a markdown-exec block (or, for a given, declare it on the page: "
+        f"<!-- given: 0.125 (why) -->): {', '.join(map(str, found))}"
+    )
 
 
 @pytest.mark.parametrize("notebook", [p for p in PAGES if p.suffix == ".ipynb"], ids=str)
@@ -65,15 +69,27 @@ FAILING_PROSE = [
     "역전파 뒤 w5는 .3589이 된다.",
     "| w5 | 0.35891648 |",  # a hand-typed table is prose too
     "Two values: 0.25 and\n0.5274723 on the next line.",
+    # issue 16, item 16: the inputs the check used to miss
+    "\\(E = 0.98765432\\)",  # inline math
+    "$E = 0.98765432$ and $$w_5^+ = 0.35891648$$",
+    "$$\nE = 0.2983711\n$$",  # display math
+    "\\[\nE = 0.2983711\n\\]",
+    "오차는약0.24681357입니다.",  # right after Hangul
+    "~~~text\n0.2983711\n~~~",  # a hand-written output block
+    "```\nE = 0.2983711\n```",
+    "```console\n$ nnref derive\nE 0.2983711\n```",
+    "```python\nprint(1)\nand after an unclosed fence 0.2983711",
+    "<!-- given: 0.125 --> a given is allowed, another number is not: 0.2983711",
 ]
 PASSING_PROSE = [
     "The learning rate is 0.5 and the target 0.01 (two digits at most).",
-    "Computed: `0.35891648` in code, $0.2983711$ and \\(0.2983711\\) in math.",
+    "Computed: `0.35891648` in code.",
     '```python exec="on" session="x-en"\nprint(0.2983711)\n```',
-    "~~~text\n0.2983711\n~~~",
+    "```python\nweights = [0.2983711]\n```",  # program source
     "<!-- 0.2983711 was the published value -->",
-    "$$\nE = 0.2983711\n$$",
     "mkdocs 1.6.1, material 9.8.2, 127.0.0.1 and 12.5%.",
+    "<!-- given: 0.125, 0.0625 (the example's inputs) --> x1 = 0.125 and \\(x_2 = 0.0625\\).",
+    "```mermaid\ngraph LR; a[0.2983711] --> b\n```",
 ]
 
 
@@ -83,13 +99,15 @@ def test_decimal_check_catches_hand_typed_numbers(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", PASSING_PROSE)
-def test_decimal_check_ignores_code_math_and_comments(text: str) -> None:
+def test_decimal_check_ignores_code_comments_and_givens(text: str) -> None:
     assert hand_typed_decimals(text) == []
 
 
 def test_decimal_check_reports_line_and_column() -> None:
-    found = hand_typed_decimals("intro\n```\n0.12345\n```\nE = 0.2983711 and 0.1234")
-    assert [(n.line, n.column, n.number) for n in found] == [(5, 5, "0.2983711"), (5, 19, "0.1234")]
+    found = hand_typed_decimals("intro\n```python\n0.12345\n```\nE = 0.2983711 and 0.1234\n```\n0.5555")
+    assert [(n.line, n.column, n.number) for n in found] == [
+        (5, 5, "0.2983711"), (5, 19, "0.1234"), (7, 1, "0.5555"),  # the last fence never closes
+    ]
 
 
 def test_api_reference_doctests_become_code_blocks() -> None:

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 from nnref.cli import main
+from nnref.cli.limits import limit_rows
 
 
 @contextlib.contextmanager
@@ -97,3 +98,16 @@ def notebook_outline(command: str) -> None:
         first = "".join(cell["source"]).splitlines()[0]
         lines.append(f"{index:2d} {cell['cell_type']:8s} {first}")
     print("```text\n" + "\n".join(lines) + "\n```")
+
+
+def limits_list(lang: str) -> None:
+    """The limits of nnref.cli.limits as one list per command (long sentences read better as a
+    list than in a table on a phone), in ``lang``."""
+    lines: list[str] = []
+    for command, option, text in limit_rows(lang):
+        heading = f"**`nnref {command}`**"
+        if heading not in lines:
+            lines += ["", heading, ""] if lines else [heading, ""]
+        options = ", ".join(f"`{name.strip()}`" for name in option.split(","))
+        lines.append(f"- {options}: {text}")
+    print("\n".join(lines))

@@ -1,11 +1,16 @@
 """The ``nnref`` command: ``derive``, ``check``, ``train`` and ``verify`` (``python -m nnref`` too).
 
 ``main(argv)`` returns the exit status instead of exiting, so tests and pages call it in-process:
-0 success, 1 ``verify`` found a disagreement or ``check`` a wrong answer, 2 bad input. Bad input
-of any kind (an unknown name, a malformed list, a wrong count, a non-numeric value, a learning
-rate <= 0, a file that cannot be written, an argparse usage error) prints ONE line,
-``nnref: error: ...``, on standard error and never a traceback: the library's ValueError/TypeError
-messages name the argument, what is allowed and what was given, and are printed as they are.
+0 success, 1 ``verify`` found a disagreement, ``check`` a wrong answer or ``train`` diverged, 2 bad
+input. Bad input of any kind (an unknown name, a malformed list, a wrong count, a non-numeric
+value, a learning rate <= 0, a size past the limits of :mod:`nnref.cli.limits`, not enough memory,
+a file that cannot be written, an argparse usage error) prints ONE line, ``nnref: error: ...``, on
+standard error and never a traceback: the library's ValueError/TypeError messages name the
+argument, what is allowed and what was given, and are printed as they are.
+
+Closed streams end quietly: a reader that stops early (``nnref verify | head -1``) ends the command
+with status 0 and no message; a standard output closed from the start (``>&-``) is an error
+line. Characters the terminal's encoding cannot show are escaped, never a crash.
 
 >>> main(["derive", "--example", "and", "--format", "json"]) == 0   # doctest: +ELLIPSIS
 {...
@@ -16,6 +21,9 @@ True
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,6 +32,35 @@ from nnref.cli.parsing import UsageError, build_parser
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DISAGREE", "EXIT_OK", "main"]
 
 EXIT_OK, EXIT_DISAGREE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard output closed before the start (Python then sets it to None)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed: give --output FILE, or leave it open")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _prepare_streams() -> None:
+    """In a real process: a closed stdout raises on write; unencodable characters are escaped."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream in (sys.__stdout__, sys.__stderr__):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    # After a broken pipe, Python's final flush of stdout would fail again and print a message.
+    try:
+        if sys.stdout is sys.__stdout__ and sys.stdout is not None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _error(text: str) -> int:
@@ -52,20 +89,28 @@ def _run(args) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``nnref`` command with ``argv`` (``sys.argv[1:]`` by default); return the exit status."""
+    _prepare_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
-    except UsageError as error:
-        return _error(str(error))
-    except SystemExit as done:  # --help, --version
-        return int(done.code or 0)
-    args.argv = argv
-    try:
-        return _run(args)
-    except (ValueError, TypeError, OSError, ArithmeticError, ImportError) as error:
+        try:
+            args = build_parser().parse_args(argv)
+        except UsageError as error:
+            return _error(str(error))
+        except SystemExit as done:  # --help, --version
+            sys.stdout.flush()
+            return int(done.code or 0)
+        args.argv = argv
+        status = _run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is seen below and not at exit
+        return status
+    except BrokenPipeError:  # `nnref verify | head -1`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as error:
+        plain = error.strerror if error.filename is None and error.strerror else str(error)
+        return _error(plain or type(error).__name__)
+    except (ValueError, TypeError, ArithmeticError, ImportError, MemoryError) as error:
         return _error(str(error) or type(error).__name__)
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `nnref derive ... | head`
-        return EXIT_OK

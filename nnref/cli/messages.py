@@ -107,6 +107,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plot_loss": {"ko": "손실", "en": "loss"},
     "plot_train": {"ko": "훈련 데이터", "en": "training data"},
     "plot_test": {"ko": "시험 데이터", "en": "test data"},
+    # limits (nnref.cli.limits): --help and the command-line page print these
+    "limit_derive_sizes": {
+        "ko": "층은 입력층을 포함해 {layers}개까지, 매개변수(가중치와 편향)는 {parameters}개까지"
+        "(--format json은 {json_parameters}개까지)입니다. 연쇄 법칙 경로도 모든 매개변수를 통틀어 "
+        "{paths}개까지입니다. 매개변수에서 손실까지 가는 경로마다 편미분을 곱한 항이 하나씩 생깁니다.",
+        "en": "at most {layers} layers, the input layer included; at most {parameters} parameters (weights "
+        "and biases; {json_parameters} with --format json); at most {paths} chain-rule paths over all "
+        "parameters (one product of partial derivatives per path from a parameter to the loss)",
+    },
+    "limit_derive_steps": {
+        "ko": "0부터 {steps}까지이고, 연쇄 법칙 경로 수 × (--steps + 1)은 {work}까지입니다"
+        "(--format json은 {json_work}까지).",
+        "en": "0 to {steps}, and chain-rule paths x (--steps + 1) at most {work} ({json_work} with "
+        "--format json)",
+    },
+    "limit_derive_digits": {"ko": "1부터 {digits}까지입니다.", "en": "1 to {digits}"},
+    "limit_derive_truth_table": {
+        "ko": "계단 함수 신경망의 진리표는 2^n행이므로 입력은 {truth_inputs}개까지입니다.",
+        "en": "a step network's truth table has 2^n rows: at most {truth_inputs} inputs",
+    },
+    "limit_numbers": {
+        "ko": "숫자 하나는 {number_digits}자리까지이고, 0이 아니면 크기가 1e-{exponent}에서 "
+        "1e{exponent} 사이여야 합니다.",
+        "en": "a number has at most {number_digits} digits and is 0 or has a magnitude from 1e-{exponent} "
+        "to 1e{exponent}",
+    },
+    "limit_train_sizes": {
+        "ko": "매개변수는 {train_parameters}개까지입니다. 컴퓨터에 남은 메모리보다 많이 필요한 신경망이나 "
+        "배치는 학습을 시작하기 전에 거절합니다.",
+        "en": "at most {train_parameters} parameters, and no network or batch that needs more memory "
+        "than the machine has available (refused before training starts)",
+    },
+    "limit_train_epochs": {
+        "ko": "1부터 {epochs}까지이고, 에포크 수 × 훈련 데이터 수 × 매개변수 수는 {train_work}까지입니다.",
+        "en": "1 to {epochs}, and epochs x training samples x parameters at most {train_work}",
+    },
+    "limit_verify_random": {
+        "ko": "무작위 신경망은 0개부터 {random}개까지입니다.",
+        "en": "0 to {random} random networks",
+    },
     # verify
     "verify_case": {"ko": "사례", "en": "Case"},
     "verify_network": {"ko": "신경망", "en": "Network"},

@@ -8,6 +8,7 @@ it top to bottom (Jupyter, or ``jupyter nbconvert --execute``) and every table i
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from nnref.cli.markdown_out import backward_order, title
@@ -128,8 +129,21 @@ def _network_code(problem: Problem) -> str:
     )
 
 
+def code_span(text: str) -> str:
+    """``text`` as one Markdown code span, whatever it holds (backticks, ``<``, ``$``, newlines).
+
+    >>> code_span("nnref derive -o 'a`b.ipynb'")
+    "``nnref derive -o 'a`b.ipynb'``"
+    """
+    text = " ".join(text.splitlines())
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _header(problem: Problem, lang: str, command: str) -> str:
-    made = f"\n\n{_text('made_by', lang)} `{command}`" if command else ""
+    made = f"\n\n{_text('made_by', lang)} {code_span(command)}" if command else ""
     source = f"\n\n<{problem.source}>" if problem.source else ""
     return f"# {title(problem, lang)}\n\n{_text('intro', lang)}{made}{source}"
 

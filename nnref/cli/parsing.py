@@ -20,17 +20,34 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
+from nnref.cli import limits
 from nnref.cli.language import default_lang
+from nnref.cli.limits import MAX_DIGITS
 from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
 from nnref.values import parse_exact
 
-__all__ = ["FORMATS", "OneLineParser", "UsageError", "build_parser", "int_list", "name_list", "number_list"]
+__all__ = [
+    "FORMATS",
+    "OneLineParser",
+    "UsageError",
+    "build_parser",
+    "int_list",
+    "name_list",
+    "number_list",
+    "option_names",
+]
 
 FORMATS: tuple[str, ...] = ("md", "latex", "json", "ipynb")
 DATA_NAMES: tuple[str, ...] = ("and", "or", "nand", "xor", "digits")
-MAX_DIGITS = 50  # the symbolic engine caches about 76 significant digits per value
+# Library argument names as the options that carry them (the library says "sizes", the CLI "--sizes").
+_OPTION_OF = {"x": "--x", "target": "--target", "sizes": "--sizes", "activation": "--activation",
+              "loss": "--loss", "weights": "--weights", "biases": "--biases", "learning_rate": "--lr",
+              "epochs": "--epochs", "batch_size": "--batch-size", "seed": "--seed"}
+_LEADING_ARGUMENT = re.compile(r"^(" + "|".join(_OPTION_OF) + r")(?:\[(\d+)\])?(?![\w\[])")
 
 
 class UsageError(Exception):
@@ -100,14 +117,57 @@ def name_list(text: str, option: str) -> str | tuple[str, ...]:
     return items[0] if len(items) == 1 else tuple(items)
 
 
+def option_name_text(text: str) -> str:
+    """A library message with its leading argument name as the CLI option.
+
+    >>> option_name_text("activation[1] must be one of identity, ...")
+    '--activation item 2 must be one of identity, ...'
+    >>> option_name_text("sizes needs at least 2 layers")
+    '--sizes needs at least 2 layers'
+    """
+    match = _LEADING_ARGUMENT.match(text)
+    if match is None:
+        return text
+    option = _OPTION_OF[match.group(1)]
+    item = f" item {int(match.group(2)) + 1}" if match.group(2) is not None else ""
+    return option + item + text[match.end() :]
+
+
+@contextmanager
+def option_names() -> Iterator[None]:
+    """Re-raise a library ValueError/TypeError whose message starts with an argument name
+    (``sizes``, ``activation[1]``, ``weights``) with the option's name (``--sizes``, ...)."""
+    try:
+        yield
+    except (ValueError, TypeError) as error:
+        text = str(error)
+        renamed = option_name_text(text)
+        if renamed == text:
+            raise
+        try:
+            replacement = type(error)(renamed)
+        except TypeError:  # an exception type that takes other arguments
+            replacement = ValueError(renamed)
+        raise replacement from None
+
+
 def positive_int(text: str, option: str, minimum: int = 1, maximum: int | None = None) -> int:
-    """An integer in ``[minimum, maximum]`` given on the command line."""
-    if not re.fullmatch(r"[+-]?\d+", text.strip()):
-        raise ValueError(f"{option} must be an integer >= {minimum}; got {text!r}")
+    """An integer in ``[minimum, maximum]`` given on the command line.
+
+    >>> positive_int("", "--digits", 1, 50)
+    Traceback (most recent call last):
+    ...
+    ValueError: --digits must be an integer from 1 to 50; got ''
+    """
+    allowed = f"from {minimum} to {maximum:,}" if maximum is not None else f">= {minimum}"
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    # A 40-digit integer is past any limit; int() of thousands of digits is slow or refused.
+    if not re.fullmatch(r"[+-]?\d{1,40}", text.strip()):
+        longest = " with at most 40 digits" if re.fullmatch(r"[+-]?\d+", text.strip()) else ""
+        raise ValueError(f"{option} must be an integer {allowed}{longest}; got {shown!r}")
     value = int(text)
     if value < minimum or (maximum is not None and value > maximum):
-        allowed = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
-        raise ValueError(f"{option} must be an integer {allowed}; got {text!r}")
+        raise ValueError(f"{option} must be an integer {allowed}; got {shown!r}")
     return value
 
 
@@ -130,6 +190,7 @@ examples:
       --biases 0.1,0.1,0.1,0.2,0.2 --lr 0.5 --steps 1 --lang en
 Numbers are exact: decimals (0.1), exponents (1e-3) or fractions (1/3); nothing is evaluated.
 A list that starts with a negative number works as written (--weights -0.5,0.3)."""
+
 
 
 _CHECK_EPILOG = """\
@@ -181,9 +242,8 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
         help="learning rate > 0 (needed when --steps > 0; an example's own rate by default)",
     )
 
-
 def build_parser() -> OneLineParser:
-    """The ``nnref`` parser with the subcommands ``derive``, ``train`` and ``verify``."""
+    """The ``nnref`` parser with the subcommands ``derive``, ``check``, ``train`` and ``verify``."""
     parser = OneLineParser(
         prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -199,16 +259,16 @@ def build_parser() -> OneLineParser:
         help="derive one example's forward pass, backpropagation and updates exactly",
         description="Derive every forward and backward value of one example exactly and print it as "
         "Markdown, LaTeX, JSON or a runnable notebook.",
-        epilog=_DERIVE_EPILOG,
+        epilog=limits.help_text("derive") + "\n\n" + _DERIVE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _network_options(derive)
     output = derive.add_argument_group("output")
     output.add_argument(
         "--steps",
-        default="1",
         metavar="N",
-        help="gradient-descent steps to derive (default: 1; 0 = gradients only)",
+        help=f"gradient-descent steps to derive, 0 to {limits.DERIVE_MAX_STEPS} (default: 1; 0 = gradients "
+        "only; not for a step network)",
     )
     output.add_argument("--format", default="md", choices=FORMATS, help="output format (default: md)")
     output.add_argument(
@@ -217,7 +277,12 @@ def build_parser() -> OneLineParser:
         help=f"decimals of the numbers in json and ipynb output (1 to {MAX_DIGITS}; "
         "default: 8, as the published example; md and latex always show 8)",
     )
-    output.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    output.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of standard output (- is standard output)",
+    )
     _common(output)
 
     check = commands.add_parser(
@@ -227,7 +292,7 @@ def build_parser() -> OneLineParser:
         "exact value rounded half up to as many decimals as you wrote. A wrong number is looked up among "
         "every quantity of the derivation, so the answer says whose number it is. Exit status 0 when "
         "every answer is right, 1 when one is wrong, 2 on bad input.",
-        epilog=_CHECK_EPILOG,
+        epilog=limits.help_text("derive") + "\n\n" + _CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _network_options(check)
@@ -244,6 +309,9 @@ def build_parser() -> OneLineParser:
         help="train a network in float64 on a logic gate or the digits data",
         description="Train with mini-batch gradient descent. Defaults come from the recipes in "
         "nnref.numeric.data (XOR_RECIPE for the gates, DIGITS_RECIPE for digits).",
+        epilog=limits.help_text("train")
+        + "\nExit status 1 when training diverges (the loss becomes inf or NaN).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     train.add_argument("--data", required=True, metavar="NAME", help=f"one of {', '.join(DATA_NAMES)}")
     train.add_argument("--sizes", metavar="N,N,...", help="neurons per layer, input first")
@@ -257,7 +325,7 @@ def build_parser() -> OneLineParser:
         default=None,
         help="with or without biases (recipe default: with)",
     )
-    train.add_argument("--epochs", metavar="N", help="number of epochs")
+    train.add_argument("--epochs", metavar="N", help=f"number of epochs (1 to {limits.TRAIN_MAX_EPOCHS:,})")
     train.add_argument("--batch-size", metavar="N", help="samples per iteration")
     train.add_argument("--lr", metavar="RATE", help="learning rate > 0")
     train.add_argument("--seed", metavar="S", help="seed of the initial weights and of the shuffling")
@@ -274,8 +342,15 @@ def build_parser() -> OneLineParser:
         help="check exact, NumPy and central-difference gradients agree",
         description="The three-way check of nnref.verify on every built-in example that can be "
         "differentiated and on N random networks. Exit status 1 if any case disagrees.",
+        epilog=limits.help_text("verify"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    verify.add_argument("--random", default="10", metavar="N", help="random networks to check (default: 10)")
+    verify.add_argument(
+        "--random",
+        default="10",
+        metavar="N",
+        help=f"random networks to check, 0 to {limits.VERIFY_MAX_RANDOM} (default: 10)",
+    )
     verify.add_argument("--seed", default="0", metavar="S", help="seed of the random networks (default: 0)")
     _common(verify)
     return parser

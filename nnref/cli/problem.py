@@ -16,10 +16,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from nnref.cli.parsing import int_list, name_list, number_list
+from nnref.cli.limits import DERIVE_MAX_TRUTH_TABLE_INPUTS
+from nnref.cli.parsing import int_list, name_list, number_list, option_names
 from nnref.examples import EXAMPLES
 from nnref.network import Network, closest_name
-from nnref.values import parse_positive_finite
+from nnref.values import ExactLimitError, parse_positive_finite
 
 __all__ = ["Problem", "problem_from_args", "problem_from_options"]
 
@@ -64,17 +65,15 @@ class Problem:
         """The symbolic :class:`~nnref.symbolic.Trace` (not for a gate)."""
         from nnref.symbolic import derive
 
-        return derive(
-            self.network,
-            x=self.x,
-            target=self.target,
-            weights=self.weights,
-            biases=self.biases,
-            learning_rate=self.learning_rate,
-        )
-
-
-MAX_TRUTH_TABLE_INPUTS = 6
+        with option_names():
+            return derive(
+                self.network,
+                x=self.x,
+                target=self.target,
+                weights=self.weights,
+                biases=self.biases,
+                learning_rate=self.learning_rate,
+            )
 
 
 def _checked_rate(lr: str | None) -> str | None:
@@ -82,6 +81,8 @@ def _checked_rate(lr: str | None) -> str | None:
         return None
     try:
         parse_positive_finite(lr, "--lr")
+    except ExactLimitError:
+        raise
     except (TypeError, ValueError):
         raise ValueError(f"--lr must be a finite number > 0 such as 0.5; got {lr!r}") from None
     return lr
@@ -120,6 +121,11 @@ def problem_from_options(
                 + closest_name(example, tuple(EXAMPLES))
             )
         chosen = EXAMPLES[example]
+        if chosen.is_gate and lr is not None:
+            raise ValueError(
+                f"--lr does not apply to --example {example}: a perceptron with the step function "
+                "cannot be differentiated, and derive shows its truth table"
+            )
         return Problem(
             network=chosen.network,
             weights=chosen.weights,
@@ -137,7 +143,9 @@ def problem_from_options(
             "give --example NAME (wikidocs-07-05, and, or, nand, xor) or a network with "
             "--sizes, --x, --target and --weights"
         )
-    network = Network(int_list(sizes, "--sizes"), name_list(activation, "--activation"), loss, bias)
+    with option_names():
+        layers, activations = int_list(sizes, "--sizes"), name_list(activation, "--activation")
+        network = Network(layers, activations, loss.strip(), bias)
     weight_values = _required(weights, "--weights", f"{network.n_weights} values (w1..w{network.n_weights})")
     if network.bias:
         bias_values = _required(biases, "--biases", f"{network.n_biases} values (b1..b{network.n_biases})")
@@ -145,16 +153,17 @@ def problem_from_options(
         raise ValueError("--biases needs --bias (a network without bias has no bias values)")
     else:
         bias_values = None
-    network.resolve_parameters(weight_values, bias_values)  # counts, with the names in the message
+    with option_names():
+        network.resolve_parameters(weight_values, bias_values)  # counts, with the names in the message
     if "step" in network.activations:
         if x is not None or target is not None or lr is not None:
             raise ValueError(
                 "--x, --target and --lr do not apply to a network with a step activation: it "
                 "cannot be differentiated, and derive shows its truth table over 0/1 inputs"
             )
-        if network.sizes[0] > MAX_TRUTH_TABLE_INPUTS:
+        if network.sizes[0] > DERIVE_MAX_TRUTH_TABLE_INPUTS:
             raise ValueError(
-                f"--sizes: a step network's truth table needs at most {MAX_TRUTH_TABLE_INPUTS} "
+                f"--sizes: a step network's truth table needs at most {DERIVE_MAX_TRUTH_TABLE_INPUTS} "
                 f"inputs (2^n rows); got {network.sizes[0]}"
             )
         return Problem(network, weight_values, bias_values)

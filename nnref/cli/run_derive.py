@@ -7,15 +7,14 @@ import shlex
 import sys
 
 from nnref.cli.extras import require
+from nnref.cli.limits import DERIVE_MAX_STEPS, MAX_DIGITS, check_derive_size
 from nnref.cli.markdown_out import derivation_markdown, gate_markdown, traces
 from nnref.cli.messages import message
-from nnref.cli.output import check_writable, emit
-from nnref.cli.parsing import MAX_DIGITS, positive_int
+from nnref.cli.output import check_writable, emit, to_stdout
+from nnref.cli.parsing import positive_int
 from nnref.cli.problem import problem_from_args
 
-__all__ = ["MAX_STEPS", "run_derive"]
-
-MAX_STEPS = 20  # each step nests the closed forms once more; the numbers stay cheap, formulas do not
+__all__ = ["run_derive"]
 
 
 def _require_nbformat() -> None:
@@ -26,7 +25,16 @@ def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
     problem = problem_from_args(args)
     lang, form = args.lang, args.format
     command = "nnref " + shlex.join(args.argv) if args.argv is not None else ""
+    check_derive_size(problem.network, 0 if problem.is_gate else steps, form)
     if problem.is_gate:
+        given = (("--steps", args.steps), ("--digits", args.digits))
+        unused = [option for option, value in given if value is not None]
+        if unused:
+            raise ValueError(
+                f"{' and '.join(unused)} {'does' if len(unused) == 1 else 'do'} not apply to a step network: "
+                "it cannot be differentiated "
+                "(no gradient-descent steps), and its truth table holds exact 0s and 1s"
+            )
         if form == "json":
             from nnref.cli.json_out import gate_json
 
@@ -64,16 +72,16 @@ def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
 
 def run_derive(args: argparse.Namespace) -> int:
     """Run ``nnref derive`` with parsed ``args``; errors propagate as ValueError/TypeError."""
-    steps = positive_int(args.steps, "--steps", minimum=0, maximum=MAX_STEPS)
+    steps = 1 if args.steps is None else positive_int(args.steps, "--steps", 0, DERIVE_MAX_STEPS)
     if args.digits is not None and args.format in ("md", "latex"):
         raise ValueError(
             f"--digits works with --format json or ipynb; {args.format} shows 8 decimals, as the "
             "site and the published example do"
         )
-    digits = positive_int(args.digits, "--digits", minimum=1, maximum=MAX_DIGITS) if args.digits else 8
-    if args.output is not None:
+    digits = 8 if args.digits is None else positive_int(args.digits, "--digits", 1, MAX_DIGITS)
+    if not to_stdout(args.output):
         check_writable(args.output, "--output")
-    emit(_document(args, steps, digits), args.output)
-    if args.output is not None:
+    emit(_document(args, steps, digits), args.output, form=args.format)
+    if not to_stdout(args.output):
         print(message("wrote", args.lang, path=args.output), file=sys.stderr)
     return 0

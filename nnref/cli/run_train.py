@@ -19,12 +19,15 @@ from typing import TextIO
 import numpy as np
 
 from nnref.cli.extras import require
+from nnref.cli.limits import TRAIN_MAX_EPOCHS, check_train_size
 from nnref.cli.messages import message
-from nnref.cli.output import check_writable
-from nnref.cli.parsing import DATA_NAMES, int_list, name_list, positive_int
+from nnref.cli.output import check_writable, replacing
+from nnref.cli.parsing import DATA_NAMES, int_list, name_list, option_names, positive_int
 from nnref.network import Network, closest_name
+from nnref.numeric.checks import check_learning_rate
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, Recipe, load_digits, truth_table
-from nnref.values import parse_positive_finite
+from nnref.numeric.training import TrainingDiverged
+from nnref.values import ExactLimitError
 
 __all__ = ["Run", "load_data", "recipe_from_options", "run_train", "train_epochs"]
 
@@ -59,17 +62,21 @@ def recipe_from_options(args: argparse.Namespace) -> Recipe:
     elif len(sizes) != len(recipe.sizes):  # the recipe's hidden activation on every hidden layer
         changes["activation"] = (recipe.activation[0],) * (len(sizes) - 2) + (recipe.activation[-1],)
     if args.loss is not None:
-        changes["loss"] = args.loss
+        changes["loss"] = args.loss.strip()
     if args.bias is not None:
         changes["bias"] = args.bias
     if args.epochs is not None:
-        changes["epochs"] = positive_int(args.epochs, "--epochs", maximum=1_000_000)
+        changes["epochs"] = positive_int(args.epochs, "--epochs", maximum=TRAIN_MAX_EPOCHS)
     if args.batch_size is not None:
         changes["batch_size"] = positive_int(args.batch_size, "--batch-size")
     if args.lr is not None:
         try:
-            changes["learning_rate"] = float(parse_positive_finite(args.lr, "--lr"))
-        except (TypeError, ValueError):
+            changes["learning_rate"] = check_learning_rate(args.lr, "--lr")
+        except ExactLimitError:
+            raise
+        except (TypeError, ValueError) as error:
+            if "float64" in str(error):  # a rate that rounds to 0 or inf
+                raise
             raise ValueError(f"--lr must be a finite number > 0 such as 0.5; got {args.lr!r}") from None
     if args.seed is not None:
         seed = positive_int(args.seed, "--seed", minimum=0)
@@ -103,15 +110,19 @@ def train_epochs(mlp, X, Y, recipe: Recipe, validation=None, on_epoch=None) -> R
     run = Run([], [], [], [], math.ceil(len(X) / recipe.batch_size))
     for epoch in range(1, recipe.epochs + 1):
         order = rng.permutation(len(X))  # what fit() draws for this epoch
-        history = mlp.fit(
-            X[order],
-            Y[order],
-            epochs=1,
-            batch_size=recipe.batch_size,
-            learning_rate=recipe.learning_rate,
-            shuffle=False,
-            validation=validation,
-        )
+        try:
+            history = mlp.fit(
+                X[order],
+                Y[order],
+                epochs=1,
+                batch_size=recipe.batch_size,
+                learning_rate=recipe.learning_rate,
+                shuffle=False,
+                validation=validation,
+            )
+        except TrainingDiverged as error:  # counted from this run's start, not this epoch's
+            error.epoch, error.iteration = epoch, (epoch - 1) * run.iterations_per_epoch + error.iteration
+            raise
         run.loss.append(history.loss[0])
         run.accuracy.append(history.accuracy[0] if history.accuracy else None)
         run.val_loss.append(history.val_loss[0] if history.val_loss else None)
@@ -191,10 +202,11 @@ def _plot(run: Run, path: str, data: str, lang: str) -> None:
         ax.grid(alpha=0.3)
         ax.legend()
         fig.tight_layout()
+        form = Path(path).suffix.lower().lstrip(".")
         try:
-            fig.savefig(path, metadata={"Date": None} if path.endswith(".svg") else None, dpi=120)
-        except OSError as error:
-            raise ValueError(f"--plot: cannot write {path!r}: {error.strerror or error}") from None
+            with replacing(path, "--plot") as temporary:
+                metadata = {"Date": None} if form == "svg" else None
+                fig.savefig(temporary, format=form, metadata=metadata, dpi=120)
         finally:
             plt.close(fig)
 
@@ -220,8 +232,10 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
         if args.log_every is not None
         else max(1, math.ceil(recipe.epochs / 20))
     )
-    net = recipe.network()
+    with option_names():
+        net = recipe.network()
     _check_shape(net, X, Y, args.data)
+    check_train_size(net, recipe.epochs, len(X))
     mlp = MLP(net, seed=recipe.init_seed)
     print(
         message(
@@ -239,7 +253,17 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
         ),
         file=stream,
     )
-    run = train_epochs(mlp, X, Y, recipe, validation, _reporter(recipe, args.lang, stream, every))
+    report = _reporter(recipe, args.lang, stream, every)
+    try:
+        run = train_epochs(mlp, X, Y, recipe, validation, report)
+    except TrainingDiverged as error:
+        stream.flush()
+        print(
+            f"nnref: error: training diverged in epoch {error.epoch} (iteration {error.iteration}): "
+            f"{error.reason}; try a --lr smaller than {recipe.learning_rate:g}",
+            file=sys.stderr,
+        )
+        return 1
     # The epoch lines show running values (each batch before its update); this is the end state.
     loss, accuracy = f"{mlp.loss(X, Y):.6f}", _accuracy(mlp.accuracy(X, Y))
     done = message("train_done", args.lang, loss=loss, accuracy=accuracy)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 
+from nnref.cli.limits import VERIFY_MAX_RANDOM
 from nnref.cli.messages import message
 from nnref.cli.parsing import positive_int
 
-__all__ = ["MAX_RANDOM", "run_verify", "verify_table"]
-
-MAX_RANDOM = 10_000
+__all__ = ["run_verify", "verify_table"]
 
 
 def _gradients() -> dict[str, object]:
@@ -88,7 +87,7 @@ def run_verify(args: argparse.Namespace) -> int:
     from nnref.examples import GATE_NAMES
     from nnref.verify import CENTRAL_TOLERANCE, NUMPY_TOLERANCE
 
-    n_random = positive_int(args.random, "--random", minimum=0, maximum=MAX_RANDOM)
+    n_random = positive_int(args.random, "--random", minimum=0, maximum=VERIFY_MAX_RANDOM)
     seed = positive_int(args.seed, "--seed", minimum=0)
     rows = _cases(n_random, seed, args.lang)
     print(verify_table(rows, args.lang))

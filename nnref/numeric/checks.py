@@ -11,9 +11,9 @@ import numbers
 import numpy as np
 from numpy.typing import NDArray
 
-from nnref.values import parse_positive_finite
+from nnref.values import check_ordered, exact_to_float, parse_positive_finite
 
-__all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate"]
+__all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate", "check_seed"]
 
 _SUM_TOLERANCE = 1e-9
 
@@ -21,6 +21,7 @@ _SUM_TOLERANCE = 1e-9
 def _as_float_array(data: object, name: str) -> NDArray[np.float64]:
     if isinstance(data, str | bytes):
         raise TypeError(f"{name} must be an array of numbers; got a string {data!r}")
+    check_ordered(data, name)
     try:
         array = np.asarray(data, dtype=np.float64)
     except (TypeError, ValueError) as error:
@@ -110,10 +111,32 @@ def check_count(value: object, name: str) -> int:
     return int(value)
 
 
-def check_learning_rate(value: object) -> float:
-    """A finite number > 0, parsed exactly first (so ``"0.1"`` and ``0.1`` mean the same).
+def check_learning_rate(value: object, name: str = "learning_rate") -> float:
+    """A finite number > 0, parsed exactly first (so ``"0.1"`` and ``0.1`` mean the same), that
+    float64 can hold: a rate that rounds to 0 (``"1e-400"``) would train nothing, one that
+    rounds to inf nothing but NaN.
 
     >>> check_learning_rate("0.5"), check_learning_rate(0.1)
     (0.5, 0.1)
+    >>> check_learning_rate("1e400")
+    Traceback (most recent call last):
+    ...
+    ValueError: learning_rate must be representable in float64 (a magnitude from about 5e-324 to \
+1.8e308); got '1e400', which rounds to inf
     """
-    return float(parse_positive_finite(value, "learning_rate"))
+    return exact_to_float(parse_positive_finite(value, name), name, value, nonzero=True)
+
+
+def check_seed(value: object, name: str = "seed") -> int:
+    """A seed for ``numpy.random.default_rng``: an integer >= 0 (Python or NumPy).
+
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be an integer >= 0; got -1
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer >= 0; got {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+    return int(value)

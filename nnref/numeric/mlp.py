@@ -21,7 +21,10 @@ and dE/dw5 0.082167041):
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +33,9 @@ from numpy.typing import NDArray
 
 from nnref.network import Network, closest_name
 from nnref.numeric import backprop
-from nnref.numeric.checks import as_inputs, as_targets
-from nnref.values import parse_exact
+from nnref.numeric.checks import as_inputs, as_targets, check_seed
+from nnref.numeric.memory import FLOAT, check_memory, parameter_bytes, workspace_bytes
+from nnref.values import exact_to_float, parse_exact
 
 if TYPE_CHECKING:
     from nnref.numeric.training import History
@@ -39,6 +43,11 @@ if TYPE_CHECKING:
 __all__ = ["MLP", "ForwardPass", "classification_kind"]
 
 Array = NDArray[np.float64]
+
+EVAL_CHUNK_BYTES = 32 * 2**20
+"""predict, loss, accuracy and gradient work through the samples in chunks whose buffers take at
+most about this many bytes, so evaluating 10^7 samples needs no 10^7-row workspace."""
+_PARAMETER_NAME = re.compile(r"([wb])([1-9][0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -83,12 +92,16 @@ class MLP:
     def __init__(self, net: Network, seed: int = 0) -> None:
         if not isinstance(net, Network):
             raise TypeError(f"net must be an nnref.Network; got {type(net).__name__}")
-        if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-            raise TypeError(f"seed must be an integer; got {seed!r}")
+        seed = check_seed(seed)
+        extra = int(net.bias)
+        largest = max(a * b for a, b in zip(net.sizes, net.sizes[1:], strict=False))
+        check_memory(
+            parameter_bytes(net.sizes, net.bias) + FLOAT * largest,  # + the largest layer's random draw
+            f"an MLP of sizes {net.sizes} ({net.n_weights + net.n_biases:,} parameters)",
+        )
         self._net = net
         self._layers = backprop.Layers.of(net)
         rng = np.random.default_rng(seed)
-        extra = int(net.bias)
         # One array per layer holds W (first fan_in rows) and b (last row): see backprop.
         self._params: list[Array] = []
         for fan_in, fan_out, activation in zip(net.sizes, net.sizes[1:], net.activations, strict=False):
@@ -99,38 +112,50 @@ class MLP:
         self._w: list[Array] = [p[:m] for p, m in zip(self._params, net.sizes, strict=False)]
         self._b: list[Array] = [p[m] for p, m in zip(self._params, net.sizes, strict=False)] if extra else []
         self._workspaces: dict[int, backprop.Workspace] = {}
-        self._index = self._build_index()
 
     @classmethod
     def from_network(cls, net: Network, weights: Any, biases: Any = None) -> MLP:
         """An MLP with the given parameter values (sequence in naming order, or mapping name -> value).
 
-        Values are parsed exactly (``"0.1"``, ``Fraction(1, 10)``, ``1``) then rounded to float64.
+        Values are parsed exactly (``"0.1"``, ``Fraction(1, 10)``, ``1``, NumPy numbers) then
+        rounded to float64; a value beyond float64's range is refused.
         """
+        values = net.resolve_parameters(weights, biases)  # counts and names checked before allocating
         mlp = cls(net)
-        for name, value in net.resolve_parameters(weights, biases).items():
-            mlp.set_parameter(name, float(parse_exact(value, name)))
+        for name, value in values.items():
+            mlp.set_parameter(name, value)
         return mlp
 
     # -- parameters ------------------------------------------------------------------------
 
-    def _build_index(self) -> dict[str, tuple[str, int, tuple[int, ...]]]:
-        index: dict[str, tuple[str, int, tuple[int, ...]]] = {}
-        for layer in range(self._net.n_layers):
-            for dest, row in enumerate(self._net.layer_weight_names(layer)):
-                for src, name in enumerate(row):
-                    index[name] = ("w", layer, (src, dest))
-            for neuron, name in enumerate(self._net.layer_bias_names(layer)):
-                index[name] = ("b", layer, (neuron,))
-        return index
+    def _position(self, name: object) -> tuple[Array, tuple[int, ...]] | None:
+        # Computed from the name (w: layer by layer, destination-major), not looked up in a table
+        # of every name, which a wide network could not afford.
+        match = _PARAMETER_NAME.fullmatch(name) if isinstance(name, str) else None
+        if match is None:
+            return None
+        index = int(match.group(2)) - 1
+        sizes = self._net.sizes
+        for layer, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes)):
+            if match.group(1) == "w":
+                if index < fan_in * fan_out:
+                    dest, src = divmod(index, fan_in)
+                    return self._w[layer], (src, dest)
+                index -= fan_in * fan_out
+            elif self._net.bias:
+                if index < fan_out:
+                    return self._b[layer], (index,)
+                index -= fan_out
+        return None
 
     def _locate(self, name: object) -> tuple[Array, tuple[int, ...]]:
-        if not isinstance(name, str) or name not in self._index:
-            hint = closest_name(name, list(self._index)) if isinstance(name, str) else ""
-            names = self._net.parameters
-            raise ValueError(f"name must be a parameter name {names[0]}..{names[-1]}; got {name!r}{hint}")
-        kind, layer, position = self._index[name]
-        return (self._w if kind == "w" else self._b)[layer], position
+        found = self._position(name)
+        if found is None:
+            names = self._net.parameters if self._net.n_weights + self._net.n_biases <= 10_000 else ()
+            hint = closest_name(name, names) if isinstance(name, str) and names else ""
+            first, last = "w1", f"b{self._net.n_biases}" if self._net.bias else f"w{self._net.n_weights}"
+            raise ValueError(f"name must be a parameter name {first}..{last}; got {name!r}{hint}")
+        return found
 
     @property
     def network(self) -> Network:
@@ -155,13 +180,14 @@ class MLP:
         array, position = self._locate(name)
         return float(array[position])
 
-    def set_parameter(self, name: str, value: float) -> None:
-        """Set one parameter (``"w5"``, ``"b2"``) to a finite float."""
+    def set_parameter(self, name: str, value: object) -> None:
+        """Set one parameter (``"w5"``, ``"b2"``) to ``value``, parsed exactly then rounded to float64.
+
+        ``value`` is anything :func:`~nnref.values.parse_exact` reads (``0.1``, ``"0.1"``,
+        ``Fraction(1, 10)``, a NumPy number), within float64's range.
+        """
         array, position = self._locate(name)
-        number = float(value)
-        if not math.isfinite(number):
-            raise ValueError(f"value for {name} must be finite; got {value!r}")
-        array[position] = number
+        array[position] = exact_to_float(parse_exact(value, name), name, value)
 
     def _named(self, blocks: list[Array]) -> dict[str, float]:
         # W[src, dest] flattened by destination then source is Wᵀ in row-major order.
@@ -181,13 +207,28 @@ class MLP:
         return inputs, as_targets(Y, inputs.shape[0], self._net.sizes[-1], self._net.loss)
 
     def _workspace(self, batch: int) -> backprop.Workspace:
-        """Buffers for ``batch`` samples, reused across calls (results handed out are copies)."""
+        """Buffers for ``batch`` samples, reused across calls (results handed out are copies).
+
+        Training needs two sizes (the batch and the last, smaller one) and evaluation one chunk
+        size, each bounded by :data:`EVAL_CHUNK_BYTES` or the batch size chosen: at most four are kept.
+        """
         ws = self._workspaces.get(batch)
         if ws is None:
-            if len(self._workspaces) >= 4:  # training needs two sizes; evaluation adds a few
+            if len(self._workspaces) >= 4:
                 self._workspaces.clear()
-            ws = self._workspaces[batch] = backprop.Workspace(self._net.sizes, batch, self._net.bias)
+            net = self._net
+            check_memory(
+                workspace_bytes(net.sizes, batch, net.bias),
+                f"a batch of {batch:,} samples for sizes {net.sizes}",
+            )
+            ws = self._workspaces[batch] = backprop.Workspace(net.sizes, batch, net.bias)
         return ws
+
+    def _chunk_rows(self) -> int:
+        """Samples per evaluation chunk: a workspace of at most about :data:`EVAL_CHUNK_BYTES`."""
+        net = self._net
+        per_sample = workspace_bytes(net.sizes, 1, net.bias) - parameter_bytes(net.sizes, net.bias)
+        return max(1, EVAL_CHUNK_BYTES // per_sample)
 
     def _check_differentiable(self) -> None:
         for index, name in enumerate(self._net.activations):
@@ -198,29 +239,44 @@ class MLP:
                     "use sigmoid, tanh, relu or identity"
                 )
 
-    def _run(self, inputs: Array, Y: Array | None = None) -> tuple[backprop.Workspace, float]:
-        ws = self._workspace(inputs.shape[0])
-        extended = backprop.with_ones(inputs, self._net.bias)
-        summed = backprop.forward(self._layers, self._params, extended, ws, Y)
-        return ws, summed
+    def _passes(self, inputs: Array) -> Iterator[tuple[int, int, Array, backprop.Workspace]]:
+        """``(start, stop, chunk input with ones, workspace)`` after each chunk's forward pass."""
+        n, rows = inputs.shape[0], self._chunk_rows()
+        for start in range(0, n, rows):
+            stop = min(start + rows, n)
+            ws = self._workspace(stop - start)
+            extended = backprop.with_ones(inputs[start:stop], self._net.bias)
+            backprop.forward(self._layers, self._params, extended, ws)
+            yield start, stop, extended, ws
 
     def forward(self, X: object) -> ForwardPass:
         """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
-        ws, _ = self._run(self._inputs(X))
-        return ForwardPass(z=tuple(z.copy() for z in ws.z), a=tuple(a.copy() for a in ws.a))
+        inputs = self._inputs(X)
+        n, widths = inputs.shape[0], self._net.sizes[1:]
+        check_memory(2 * FLOAT * n * sum(widths), f"the forward pass of {n:,} samples")
+        z, a = [np.empty((n, w)) for w in widths], [np.empty((n, w)) for w in widths]
+        for start, stop, _, ws in self._passes(inputs):
+            for layer in range(len(widths)):
+                z[layer][start:stop], a[layer][start:stop] = ws.z[layer], ws.a[layer]
+        return ForwardPass(z=tuple(z), a=tuple(a))
 
     def predict(self, X: object) -> Array:
         """Output-layer activations, shape ``(n_samples, n_outputs)``."""
-        ws, _ = self._run(self._inputs(X))
-        return ws.a[-1].copy()
+        inputs = self._inputs(X)
+        out = np.empty((inputs.shape[0], self._net.sizes[-1]))
+        for start, stop, _, ws in self._passes(inputs):
+            out[start:stop] = ws.a[-1]
+        return out
 
     def loss(self, X: object, Y: object) -> float:
         """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
         return self._mean_loss(*self._data(X, Y))
 
     def _mean_loss(self, inputs: Array, targets: Array) -> float:
-        ws, _ = self._run(inputs)
-        return float(self._layers.per_sample_loss(ws.z[-1], ws.a[-1], targets).mean())
+        losses = np.empty(inputs.shape[0])
+        for start, stop, _, ws in self._passes(inputs):
+            losses[start:stop] = self._layers.per_sample_loss(ws.z[-1], ws.a[-1], targets[start:stop])
+        return float(losses.mean())
 
     def accuracy(self, X: object, Y: object) -> float | None:
         """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression."""
@@ -235,11 +291,12 @@ class MLP:
         self._check_differentiable()
         inputs, targets = self._data(X, Y)
         n = inputs.shape[0]
-        ws = self._workspace(n)
-        extended = backprop.with_ones(inputs, self._net.bias)
-        backprop.forward(self._layers, self._params, extended, ws)
-        backprop.backward(self._layers, self._params, extended, targets, ws, 1.0 / n)
-        return self._named(ws.grad)
+        total = [np.zeros_like(p) for p in self._params]
+        for start, stop, extended, ws in self._passes(inputs):
+            backprop.backward(self._layers, self._params, extended, targets[start:stop], ws, 1.0 / n)
+            for summed, part in zip(total, ws.grad, strict=True):
+                summed += part
+        return self._named(total)
 
     def fit(
         self,

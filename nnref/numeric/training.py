@@ -15,6 +15,17 @@ What the history reports:
 * ``val_loss[e]``/``val_accuracy[e]``: computed on ``validation`` at the end of epoch ``e``.
 * ``epoch_seconds[e]``: wall time of the epoch's training pass (validation not included).
 
+When a batch's loss is not a finite number (or an epoch leaves a parameter inf or NaN), training
+stops with :class:`TrainingDiverged`, which carries the History of the complete epochs; the
+parameters are left as the last update made them. No NumPy overflow warning is printed on the
+way: the check replaces it.
+
+Reproducibility: the same seed, data and settings give bit-identical parameters and History on
+the same machine with the same number of BLAS threads (``OPENBLAS_NUM_THREADS``,
+``OMP_NUM_THREADS`` or threadpoolctl). With another thread count the BLAS library may split a large
+matrix product (a batch of thousands of samples) differently, and the results then differ by
+rounding in the last bits, not more (the tests train with 1 and with 2 threads and compare).
+
 >>> from nnref.network import Network
 >>> from nnref.numeric.mlp import MLP
 >>> X = [[0, 0], [0, 1], [1, 0], [1, 1]]
@@ -35,13 +46,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nnref.numeric import backprop
-from nnref.numeric.checks import check_count, check_learning_rate
+from nnref.numeric.checks import check_count, check_learning_rate, check_seed
+from nnref.numeric.memory import FLOAT, check_memory
 from nnref.numeric.mlp import classification_kind
 
 if TYPE_CHECKING:
     from nnref.numeric.mlp import MLP
 
-__all__ = ["History", "fit"]
+__all__ = ["History", "TrainingDiverged", "fit"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,23 @@ class History:
     val_loss: tuple[float, ...] | None = None
     val_accuracy: tuple[float, ...] | None = None
     epoch_seconds: tuple[float, ...] = field(default=(), compare=False)
+
+
+class TrainingDiverged(FloatingPointError):
+    """Training produced a loss (or parameters) that is not a finite number.
+
+    ``history`` is the :class:`History` of the epochs completed before; ``epoch`` and
+    ``iteration`` (1-based, counted from the start of this ``fit`` call) say where; ``loss`` is
+    the batch's mean loss there (``nan`` or ``inf``; ``nan`` also when the loss was still finite
+    but a parameter was not); ``reason`` says which in words.
+    """
+
+    def __init__(
+        self, message: str, history: History, epoch: int, iteration: int, loss: float, reason: str
+    ) -> None:
+        super().__init__(message)
+        self.history, self.epoch, self.iteration, self.loss = history, epoch, iteration, loss
+        self.reason = reason
 
 
 def _labels(kind: str | None, Y: np.ndarray) -> np.ndarray | None:
@@ -97,8 +126,7 @@ def fit(
     epochs = check_count(epochs, "epochs")
     batch_size = check_count(batch_size, "batch_size")
     rate = check_learning_rate(learning_rate)
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise TypeError(f"seed must be an integer; got {seed!r}")
+    seed = check_seed(seed)
     if not isinstance(shuffle, bool):
         raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
     mlp._check_differentiable()
@@ -116,13 +144,17 @@ def fit(
     labels = _labels(kind, targets)
     n, n_inputs = inputs.shape
     per_epoch = math.ceil(n / batch_size)
-    starts = range(0, n, batch_size)
+    batch = min(batch_size, n)
+    starts = range(0, n, batch)
     layers, params = mlp._layers, mlp._params
     rng = np.random.default_rng(seed)
-    # The epoch's shuffled copy goes into fixed buffers (ones column for the bias included);
-    # batches are row slices of them, i.e. contiguous views.
-    xs = backprop.with_ones(inputs, net.bias).copy()
-    ys = targets.copy()
+    # Each batch is gathered into fixed batch-sized buffers (ones column for the bias included),
+    # so training holds no second copy of the data; a batch is a contiguous row slice of them.
+    check_memory(FLOAT * batch * (n_inputs + 1 + targets.shape[1]), f"a batch of {batch:,} samples")
+    mlp._workspace(batch)  # the memory check of the workspace comes before any training
+    xs = backprop.with_ones(np.zeros((batch, n_inputs)), True) if net.bias else np.empty((batch, n_inputs))
+    ys = np.empty((batch, targets.shape[1]))
+    order = np.arange(n)
     ls = labels.copy() if labels is not None else None
     predicted = np.empty_like(labels) if labels is not None else None  # per epoch, compared once
 
@@ -132,49 +164,72 @@ def fit(
     seconds: list[float] = []
     val_loss: list[float] = []
     val_accuracy: list[float] = []
-    for _ in range(epochs):
-        started = time.perf_counter()
-        if shuffle:
-            order = rng.permutation(n)
-            np.take(inputs, order, axis=0, out=xs[:, :n_inputs])
-            np.take(targets, order, axis=0, out=ys)
-            if ls is not None:
-                np.take(labels, order, out=ls)
-        total = 0.0
-        for start in starts:
-            stop = start + batch_size
-            xb, yb = xs[start:stop], ys[start:stop]
-            size = xb.shape[0]
-            ws = mlp._workspace(size)
-            summed = backprop.forward(layers, params, xb, ws, yb)
-            iteration_loss.append(summed / size)
-            total += summed
-            if predicted is not None:
-                _predict_into(kind, ws.a[-1], predicted[start:stop])
-            backprop.backward(layers, params, xb, yb, ws, rate / size)
-            for p, step in zip(params, ws.grad, strict=True):
-                p -= step
-        seconds.append(time.perf_counter() - started)
-        epoch_loss.append(total / n)
-        if predicted is not None:
-            epoch_accuracy.append(int(np.count_nonzero(predicted == ls)) / n)
-        if validation is not None:
-            val_loss.append(mlp.loss(val_inputs, val_targets))
-            if kind is not None:
-                val_accuracy.append(mlp.accuracy(val_inputs, val_targets))
 
-    return History(
-        loss=tuple(epoch_loss),
-        accuracy=tuple(epoch_accuracy) if kind is not None else None,
-        iteration_loss=tuple(iteration_loss),
-        iterations_per_epoch=per_epoch,
-        total_iterations=per_epoch * epochs,
-        epochs=epochs,
-        batch_size=batch_size,
-        learning_rate=rate,
-        seed=int(seed),
-        n_samples=n,
-        val_loss=tuple(val_loss) if validation is not None else None,
-        val_accuracy=tuple(val_accuracy) if validation is not None and kind is not None else None,
-        epoch_seconds=tuple(seconds),
-    )
+    def history(done: int) -> History:
+        return History(
+            loss=tuple(epoch_loss[:done]),
+            accuracy=tuple(epoch_accuracy[:done]) if kind is not None else None,
+            iteration_loss=tuple(iteration_loss[: per_epoch * done]),
+            iterations_per_epoch=per_epoch,
+            total_iterations=per_epoch * done,
+            epochs=done,
+            batch_size=batch_size,
+            learning_rate=rate,
+            seed=seed,
+            n_samples=n,
+            val_loss=tuple(val_loss[:done]) if validation is not None else None,
+            val_accuracy=tuple(val_accuracy[:done]) if validation is not None and kind is not None else None,
+            epoch_seconds=tuple(seconds[:done]),
+        )
+
+    def diverged(epoch: int, loss: float, what: str) -> TrainingDiverged:
+        return TrainingDiverged(
+            f"training diverged in epoch {epoch + 1} (iteration {len(iteration_loss)}): {what}; "
+            f"try a learning_rate smaller than {rate!r} (this error's .history holds the "
+            f"{epoch} complete epoch(s))",
+            history(epoch),
+            epoch + 1,
+            len(iteration_loss),
+            loss,
+            what,
+        )
+
+    # Overflow to inf and inf - inf = NaN are caught below by the finiteness checks, with a
+    # message that says what happened: NumPy's RuntimeWarnings on the way would only be noise.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for epoch in range(epochs):
+            started = time.perf_counter()
+            if shuffle:
+                order = rng.permutation(n)
+                if ls is not None:
+                    np.take(labels, order, out=ls)
+            total = 0.0
+            for start in starts:
+                rows = order[start : start + batch]
+                size = rows.shape[0]
+                xb, yb = xs[:size], ys[:size]
+                np.take(inputs, rows, axis=0, out=xb[:, :n_inputs])
+                np.take(targets, rows, axis=0, out=yb)
+                ws = mlp._workspace(size)
+                summed = backprop.forward(layers, params, xb, ws, yb)
+                iteration_loss.append(summed / size)
+                if not math.isfinite(summed):
+                    raise diverged(epoch, summed / size, f"the batch's mean loss is {summed / size!r}")
+                total += summed
+                if predicted is not None:
+                    _predict_into(kind, ws.a[-1], predicted[start : start + size])
+                backprop.backward(layers, params, xb, yb, ws, rate / size)
+                for p, step in zip(params, ws.grad, strict=True):
+                    p -= step
+            if not all(np.isfinite(p).all() for p in params):
+                raise diverged(epoch, math.nan, "a parameter is no longer a finite number")
+            seconds.append(time.perf_counter() - started)
+            epoch_loss.append(total / n)
+            if predicted is not None:
+                epoch_accuracy.append(int(np.count_nonzero(predicted == ls)) / n)
+            if validation is not None:
+                val_loss.append(mlp.loss(val_inputs, val_targets))
+                if kind is not None:
+                    val_accuracy.append(mlp.accuracy(val_inputs, val_targets))
+
+    return history(epochs)
