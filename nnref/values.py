@@ -27,6 +27,7 @@ __all__ = [
     "check_ordered",
     "exact_to_float",
     "parse_exact",
+    "parse_float",
     "parse_positive_finite",
     "parse_vector",
 ]
@@ -250,6 +251,24 @@ def exact_to_float(exact: Fraction, name: str, given: object, nonzero: bool = Fa
             f"got {_shown(_plain_number(given))}, which rounds to {number!r}"
         )
     return number
+
+
+def parse_float(value: object, name: str) -> float:
+    """``value`` as a float64: anything :func:`parse_exact` reads, rounded to nearest, or an exact
+    real SymPy number such as a trace's node value (``tr.updated["w5"]``), correctly rounded.
+
+    >>> parse_float("0.1", "w1"), parse_float(Fraction(1, 3), "w1")
+    (0.1, 0.3333333333333333)
+    """
+    if getattr(value, "is_number", False) is True and hasattr(value, "evalf") and not hasattr(value, "p"):
+        try:
+            number = float(value)
+        except TypeError:
+            raise TypeError(f"{name} must be a real number; got {_shown(value)}") from None
+        if not math.isfinite(number):
+            raise ValueError(f"{name} must be representable in float64; got {_shown(value)}")
+        return number
+    return exact_to_float(parse_exact(value, name), name, value)
 
 
 def check_ordered(values: object, name: str) -> None:

@@ -35,7 +35,7 @@ from nnref.network import Network, closest_name
 from nnref.numeric import backprop
 from nnref.numeric.checks import as_inputs, as_targets, check_seed
 from nnref.numeric.memory import FLOAT, check_memory, parameter_bytes, workspace_bytes
-from nnref.values import exact_to_float, parse_exact
+from nnref.values import parse_float
 
 if TYPE_CHECKING:
     from nnref.numeric.training import History
@@ -184,10 +184,11 @@ class MLP:
         """Set one parameter (``"w5"``, ``"b2"``) to ``value``, parsed exactly then rounded to float64.
 
         ``value`` is anything :func:`~nnref.values.parse_exact` reads (``0.1``, ``"0.1"``,
-        ``Fraction(1, 10)``, a NumPy number), within float64's range.
+        ``Fraction(1, 10)``, a NumPy number), within float64's range, or an exact value of a trace
+        (``tr.updated["w5"]``), rounded to the nearest float64.
         """
         array, position = self._locate(name)
-        array[position] = exact_to_float(parse_exact(value, name), name, value)
+        array[position] = parse_float(value, name)
 
     def _named(self, blocks: list[Array]) -> dict[str, float]:
         # W[src, dest] flattened by destination then source is Wᵀ in row-major order.

@@ -515,11 +515,16 @@ class _SymbolValues(Mapping):
 
 
 def _is_batch(values: object) -> bool:
+    if type(values).__module__ == "numpy":
+        return getattr(values, "ndim", None) == 2
     return (
         isinstance(values, Sequence)
         and not isinstance(values, str | bytes)
         and len(values) > 0
-        and all(isinstance(v, Sequence) and not isinstance(v, str | bytes) for v in values)
+        and all(
+            (isinstance(v, Sequence) and not isinstance(v, str | bytes)) or type(v).__module__ == "numpy"
+            for v in values
+        )
     )
 
 

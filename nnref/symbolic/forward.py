@@ -20,7 +20,7 @@ from nnref.symbolic.functions import ACTIVATIONS, Z, softmax_formula
 from nnref.symbolic.graph import Kind, Node
 from nnref.symbolic.intervals import generic_symbols
 from nnref.symbolic.names import latex_name
-from nnref.values import parse_exact
+from nnref.values import parse_exact, parse_vector
 
 __all__ = [
     "ForwardPass",
@@ -58,23 +58,6 @@ class Where:
 def given_node(name: str, kind: Kind, value: Fraction | sympy.Rational) -> Node:
     """A node with a given rational value; its formula is its own symbol."""
     return Node.given(name, latex_name(name), kind, sympy.Rational(value))
-
-
-def parse_vector(values: object, length: int, argument: str) -> list[Fraction]:
-    """Parse a sequence of ``length`` exact numbers named ``argument[i]`` in errors.
-
-    >>> parse_vector(["0.1", 1], 2, "x")
-    [Fraction(1, 10), Fraction(1, 1)]
-    >>> parse_vector("0.1", 1, "x")
-    Traceback (most recent call last):
-    ...
-    TypeError: x must be a sequence of 1 numbers; got '0.1'
-    """
-    if isinstance(values, str | bytes) or not isinstance(values, Sequence):
-        raise TypeError(f"{argument} must be a sequence of {length} numbers; got {values!r}")
-    if len(values) != length:
-        raise ValueError(f"{argument} must have {length} values (the layer width); got {len(values)}")
-    return [parse_exact(value, f"{argument}[{index}]") for index, value in enumerate(values)]
 
 
 def rational_parameters(net: Network, weights: object, biases: object) -> dict[str, Node]:
