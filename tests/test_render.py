@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import mpmath
 import pytest
 
 from nnref.data import load_reference
@@ -206,3 +207,18 @@ def test_a_single_downstream_path_is_not_called_a_sum() -> None:
     korean, english = chain_markdown(tr, "w1", "ko"), chain_markdown(tr, "w1", "en")
     assert "경로 하나로만" in korean and "1개의 경로" not in korean
     assert "a single path" in english and "1 paths" not in english
+
+
+def test_large_and_tiny_values_are_shown_in_scientific_form():
+    from nnref.cli import main
+
+    big = derive(Network((1, 1), "identity"), x=["1e10"], target=[0], weights=["1e10"])
+    text = forward_table(big, "en")
+    assert "1.0000000e+20" in text and "100000000000000000000" in text  # the exact value beside it
+    tiny = derive(Network((1, 1), "sigmoid", "bce"), x=[200], target=[1], weights=[1])
+    with mpmath.workdps(40):
+        mantissa, exponent = mpmath.nstr(mpmath.log1p(mpmath.exp(-200)), 8, min_fixed=1, max_fixed=0).split("e")
+    assert f"{mantissa}e{int(exponent):+03d}" in loss_markdown(tiny, "en")  # E ≈ e^-200, not 0.00000000
+    argv = ["derive", "--sizes", "1,1", "--activation", "identity", "--x", "1e10", "--target", "0",
+            "--weights", "1e10", "--steps", "0", "--format", "latex", "--output", "-"]
+    assert main(argv) == 0

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import sympy
+
+from nnref.rounding import round_half_up, round_significant, scientific_text
 
 if TYPE_CHECKING:
     from nnref.symbolic import Node
@@ -36,10 +38,12 @@ __all__ = [
 def format_decimal(value: Decimal, places: int = 8) -> str:
     """``value`` with exactly ``places`` decimals, rounded half-up, trailing zeros kept.
 
-    >>> format_decimal(Decimal("0.5274723"), 8), format_decimal(Decimal("0.025922855"), 8)
-    ('0.52747230', '0.02592286')
+    >>> format_decimal(Decimal("0.5274723"), 8), format_decimal(Decimal("0.125"), 2)
+    ('0.52747230', '0.13')
     >>> format_decimal(Decimal("-0.000000001"), 8), format_decimal(Decimal("0.08"), 2)
     ('0.00000000', '0.08')
+    >>> format_decimal(Decimal("1e25") + Decimal("0.5"), 0)
+    '10000000000000000000000001'
     >>> format_decimal(0.5, 8)
     Traceback (most recent call last):
     ...
@@ -53,10 +57,7 @@ def format_decimal(value: Decimal, places: int = 8) -> str:
         raise ValueError(f"places must be an integer from 0 to 100; got {places!r}")
     if not value.is_finite():
         raise ValueError(f"value must be finite; got {value!r}")
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)  # no "-0.00000000"
-    return f"{rounded:f}"
+    return f"{round_half_up(value, places):f}"  # exact: no 28-digit context, no "-0.00000000"
 
 
 def inline_math(latex: str) -> str:
@@ -152,12 +153,17 @@ def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str
     return None
 
 
+SCIENTIFIC_ABOVE = 10**15  # larger magnitudes are shown in scientific form
+
+
 def value_text(node: Node, places: int = PLACES) -> str:
     """How a page shows a value: a given short decimal exactly (0.1, 0.08), else ``places`` decimals.
 
     Rationals such as inputs, weights and the first pre-activations are shown as the exact
     decimal they are (the published example prints ``z1 = 0.08``); computed values (sigmoids,
-    losses, gradients) with ``places`` decimals, rounded half-up.
+    losses, gradients) with ``places`` decimals, rounded half-up. A value of at least
+    :data:`SCIENTIFIC_ABOVE`, or one too small to show a digit at ``places`` decimals but not 0,
+    is written in scientific form with ``places`` significant digits (``1.4243390e-87``).
 
     >>> from nnref.examples import derive_example
     >>> tr = derive_example()
@@ -165,10 +171,15 @@ def value_text(node: Node, places: int = PLACES) -> str:
     ('0.1', '0.08', '0.52747230')
     """
     if node.rational:
-        exact = _terminating_decimal(node.value, places)
-        if exact is not None:
-            return exact
-    return format_decimal(node.decimal(places), places)
+        value = node.value
+        if abs(value) < SCIENTIFIC_ABOVE:
+            exact = _terminating_decimal(value, places)
+            if exact is not None:
+                return exact
+    rounded = node.decimal(places) if not node.rational or abs(node.value) < SCIENTIFIC_ABOVE else None
+    if rounded is not None and abs(rounded) < SCIENTIFIC_ABOVE and (rounded != 0 or node.sign() == 0):
+        return format_decimal(rounded, places)
+    return scientific_text(*node.significant(places))
 
 
 def signed(text: str) -> str:

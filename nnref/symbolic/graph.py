@@ -356,6 +356,26 @@ class Node:
                     return boundary
             work = _next_bits(work, node)
 
+    def significant(self, digits: int = 8) -> tuple[Decimal, int]:
+        """``(mantissa, exponent)``: the value rounded half up to ``digits`` significant digits
+        (see :func:`nnref.rounding.round_significant`), decided from enclosures like :meth:`decimal`.
+        """
+        from nnref.rounding import round_significant
+
+        node = self._resolved()
+        if node._value is not None:
+            return round_significant(Fraction(int(node._value.p), int(node._value.q)), digits)
+        if node.sign() == 0:
+            return round_significant(0, digits)
+        work = max(node._interval_bits, int(digits * 3.33) + _START_GUARD, 64)
+        while True:
+            low, high = (
+                round_significant(intervals.to_fraction(end), digits) for end in intervals.bounds(node.interval(work))
+            )
+            if low == high:
+                return low
+            work = _next_bits(work, node)
+
     def _magnitude_bits(self) -> int:
         low, high = intervals.bounds(self.interval(max(self._interval_bits, 64)))
         return max(0, intervals.magnitude(low), intervals.magnitude(high))
