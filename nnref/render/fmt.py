@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import sympy
 
-from nnref.rounding import round_half_up, round_significant, scientific_text
+from nnref.rounding import round_half_up, scientific_text
 
 if TYPE_CHECKING:
     from nnref.symbolic import Node

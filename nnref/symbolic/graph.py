@@ -370,7 +370,8 @@ class Node:
         work = max(node._interval_bits, int(digits * 3.33) + _START_GUARD, 64)
         while True:
             low, high = (
-                round_significant(intervals.to_fraction(end), digits) for end in intervals.bounds(node.interval(work))
+                round_significant(intervals.to_fraction(end), digits)
+                for end in intervals.bounds(node.interval(work))
             )
             if low == high:
                 return low
