@@ -217,7 +217,8 @@ def test_large_and_tiny_values_are_shown_in_scientific_form():
     assert "1.0000000e+20" in text and "100000000000000000000" in text  # the exact value beside it
     tiny = derive(Network((1, 1), "sigmoid", "bce"), x=[200], target=[1], weights=[1])
     with mpmath.workdps(40):
-        mantissa, exponent = mpmath.nstr(mpmath.log1p(mpmath.exp(-200)), 8, min_fixed=1, max_fixed=0).split("e")
+        text = mpmath.nstr(mpmath.log1p(mpmath.exp(-200)), 8, min_fixed=1, max_fixed=0)
+    mantissa, exponent = text.split("e")
     assert f"{mantissa}e{int(exponent):+03d}" in loss_markdown(tiny, "en")  # E ≈ e^-200, not 0.00000000
     argv = ["derive", "--sizes", "1,1", "--activation", "identity", "--x", "1e10", "--target", "0",
             "--weights", "1e10", "--steps", "0", "--format", "latex", "--output", "-"]
