@@ -59,8 +59,8 @@ import sympy
 from sympy.printing.str import StrPrinter
 
 from nnref.cli.markdown_out import backward_order
-from nnref.cli.messages import message
 from nnref.symbolic.graph import ExactValue, Kind
+from nnref.words import t
 
 if TYPE_CHECKING:
     from nnref.cli.problem import Problem
@@ -186,7 +186,7 @@ def gate_json(problem: Problem, lang: str) -> str:
         "source": problem.source or None,
         "network": _network(problem),
         "differentiable": False,
-        "reason": message("no_gradient", lang),
+        "reason": t("no_gradient", lang),
         "parameters": {name: str(value) for name, value in parameters.items()},
         "truth_table": [
             {

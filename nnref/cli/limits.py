@@ -158,11 +158,11 @@ def limit_rows(lang: str, command: str | None = None) -> list[tuple[str, str, st
     >>> limit_rows("en", "verify")
     [('verify', '--random', '0 to 100 random networks')]
     """
-    from nnref.cli.messages import message
+    from nnref.words import t
 
     fields = _fields()
     chosen = [row for row in _ROWS if command in (None, row[0])]
-    return [(cmd, option, message(key, lang, **fields)) for cmd, option, key in chosen]
+    return [(cmd, option, t(key, lang, **fields)) for cmd, option, key in chosen]
 
 
 def help_text(command: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nnref.cli.messages import message
 from nnref.glossary import term
 from nnref.render import (
     after_update_markdown,
@@ -24,6 +23,7 @@ from nnref.render import (
 )
 from nnref.render.fmt import paragraphs, value_text
 from nnref.symbolic.names import latex_name, partial_latex
+from nnref.words import t
 
 if TYPE_CHECKING:
     from nnref.cli.problem import Problem
@@ -61,7 +61,7 @@ def title(problem: Problem, lang: str) -> str:
     """The document title: the example's, or one naming the network's shape."""
     if problem.example:
         return problem.title_ko if lang == "ko" else problem.title_en
-    return message("custom_title", lang, sizes="-".join(map(str, problem.network.sizes)))
+    return t("custom_title", lang, sizes="-".join(map(str, problem.network.sizes)))
 
 
 def _values(tr: Trace, names: list[str]) -> str:
@@ -73,26 +73,26 @@ def givens_table(problem: Problem, tr: Trace | None, lang: str) -> str:
     net = problem.network
     loss = f"{term(_LOSS_TERMS[net.loss], lang)} (`{net.loss}`)"
     rows = [
-        [message("sizes_row", lang), "-".join(map(str, net.sizes))],
-        [message("activation_row", lang), ", ".join(f"`{a}`" for a in net.activations)],
-        [message("loss_row", lang), loss],
-        [message("bias_row", lang), message("yes" if net.bias else "no", lang)],
+        [t("sizes_row", lang), "-".join(map(str, net.sizes))],
+        [t("activation_row", lang), ", ".join(f"`{a}`" for a in net.activations)],
+        [t("loss_row", lang), loss],
+        [t("bias_row", lang), t("yes" if net.bias else "no", lang)],
     ]
     if tr is not None:
-        rows.append([message("inputs_row", lang), _values(tr, [f"x{i}" for i in range(1, net.sizes[0] + 1)])])
+        rows.append([t("inputs_row", lang), _values(tr, [f"x{i}" for i in range(1, net.sizes[0] + 1)])])
         rows.append(
-            [message("targets_row", lang), _values(tr, [f"t{k}" for k in range(1, net.sizes[-1] + 1)])]
+            [t("targets_row", lang), _values(tr, [f"t{k}" for k in range(1, net.sizes[-1] + 1)])]
         )
         if tr.learning_rate is not None:
-            rows.append([message("rate_row", lang), _values(tr, ["alpha"])])
-        rows.append([message("weights_row", lang), _values(tr, list(net.weight_names))])
+            rows.append([t("rate_row", lang), _values(tr, ["alpha"])])
+        rows.append([t("weights_row", lang), _values(tr, list(net.weight_names))])
         if net.bias:
-            rows.append([message("biases_row", lang), _values(tr, list(net.bias_names))])
+            rows.append([t("biases_row", lang), _values(tr, list(net.bias_names))])
     else:
         parameters = net.resolve_parameters(problem.weights, problem.biases)
         shown = ", ".join(inline_math(f"{latex_name(n)} = {v}") for n, v in parameters.items())
-        rows.append([message("weights_row", lang), shown])
-    return markdown_table([message("item", lang), message("value", lang)], rows)
+        rows.append([t("weights_row", lang), shown])
+    return markdown_table([t("item", lang), t("value", lang)], rows)
 
 
 def derivation_markdown(problem: Problem, derived: list[Trace], lang: str) -> str:
@@ -100,32 +100,32 @@ def derivation_markdown(problem: Problem, derived: list[Trace], lang: str) -> st
     steps = len(derived) - 1
     blocks = [
         f"# {title(problem, lang)}",
-        f"## {message('network_heading', lang)}",
+        f"## {t('network_heading', lang)}",
         givens_table(problem, derived[0], lang),
     ]
     if problem.source:
         blocks.append(f"<{problem.source}>")
     for index, tr in enumerate(derived[: max(steps, 1)]):
-        blocks.append(f"## {message('iteration_heading', lang, number=index + 1)}")
-        blocks += [f"### {message('forward_heading', lang)}", forward_table(tr, lang)]
-        blocks += [f"### {message('loss_heading', lang)}", loss_markdown(tr, lang)]
-        blocks.append(f"### {message('backward_heading', lang)}")
+        blocks.append(f"## {t('iteration_heading', lang, number=index + 1)}")
+        blocks += [f"### {t('forward_heading', lang)}", forward_table(tr, lang)]
+        blocks += [f"### {t('loss_heading', lang)}", loss_markdown(tr, lang)]
+        blocks.append(f"### {t('backward_heading', lang)}")
         for name in backward_order(problem):
             blocks += [f"#### {inline_math(partial_latex('E', name))}", chain_markdown(tr, name, lang)]
         if steps == 0:
-            blocks.append(message("no_steps", lang))
+            blocks.append(t("no_steps", lang))
         else:
-            blocks += [f"### {message('update_heading', lang)}", update_table(tr, lang)]
+            blocks += [f"### {t('update_heading', lang)}", update_table(tr, lang)]
     if steps:
         blocks += [
-            f"## {message('check_heading', lang, steps=steps)}",
+            f"## {t('check_heading', lang, steps=steps)}",
             after_update_markdown(derived[-2], lang),
         ]
     if problem.example == "wikidocs-07-05" and steps:
         from nnref.examples import published_values
 
         blocks += [
-            f"## {message('published_heading', lang)}",
+            f"## {t('published_heading', lang)}",
             comparison_table(derived[0], published_values(), lang),
         ]
     return paragraphs(*blocks) + "\n"
@@ -137,17 +137,17 @@ def gate_markdown(problem: Problem, lang: str) -> str:
     table = problem.truth_table()
     header = [inline_math(f"x_{{{i}}}") for i in range(1, net.sizes[0] + 1)]
     header += [
-        inline_math(f"o_{{{k}}}") if net.sizes[-1] > 1 else message("output", lang)
+        inline_math(f"o_{{{k}}}") if net.sizes[-1] > 1 else t("output", lang)
         for k in range(1, net.sizes[-1] + 1)
     ]
     rows = [[str(v) for v in inputs] + [str(o) for o in outputs] for inputs, outputs in table]
     blocks = [
         f"# {title(problem, lang)}",
-        f"## {message('network_heading', lang)}",
+        f"## {t('network_heading', lang)}",
         givens_table(problem, None, lang),
-        f"## {message('truth_table_heading', lang)}",
+        f"## {t('truth_table_heading', lang)}",
         markdown_table(header, rows, align="c" * len(header)),
-        f"## {message('no_gradient_heading', lang)}",
-        message("no_gradient", lang),
+        f"## {t('no_gradient_heading', lang)}",
+        t("no_gradient", lang),
     ]
     return paragraphs(*blocks) + "\n"

@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from nnref.cli.markdown_out import backward_order, title
-from nnref.cli.messages import message
 from nnref.glossary import first_use, term
+from nnref.words import t
 
 if TYPE_CHECKING:
     from nnref.cli.problem import Problem
@@ -161,7 +161,7 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
             "from nnref.render import (after_update_markdown, chain_markdown, forward_table, "
             "loss_markdown,\n                          update_table)",
         ),
-        ("md", f"## {message('network_heading', lang)}\n\n{_text('setup', lang)}"),
+        ("md", f"## {t('network_heading', lang)}\n\n{_text('setup', lang)}"),
         (
             "code",
             f"{_network_code(problem)}\ntr = derive(\n    net,\n    x={list(problem.x)!r},\n"
@@ -174,25 +174,25 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
         spec += [
             (
                 "md",
-                f"## {message('iteration_heading', lang, number=index + 1)}\n\n"
-                f"### {message('forward_heading', lang)}\n\n{_text('forward', lang, fp=fp)}",
+                f"## {t('iteration_heading', lang, number=index + 1)}\n\n"
+                f"### {t('forward_heading', lang)}\n\n{_text('forward', lang, fp=fp)}",
             ),
             ("code", f"show(forward_table(tr, {lang!r}))"),
-            ("md", f"### {message('loss_heading', lang)}\n\n{_text('loss', lang)}"),
+            ("md", f"### {t('loss_heading', lang)}\n\n{_text('loss', lang)}"),
             ("code", f"show(loss_markdown(tr, {lang!r}))"),
-            ("md", f"### {message('backward_heading', lang)}\n\n{_text('backward', lang, bp=bp, cr=cr)}"),
+            ("md", f"### {t('backward_heading', lang)}\n\n{_text('backward', lang, bp=bp, cr=cr)}"),
             ("code", f"for name in {order!r}:\n    show(chain_markdown(tr, name, {lang!r}))"),
             ("md", _text("gradients", lang, digits=digits)),
             ("code", f"{{name: f\"{{tr.decimal('dE/d' + name, {digits}):f}}\" for name in net.parameters}}"),
         ]
         if steps:
             spec += [
-                ("md", f"### {message('update_heading', lang)}\n\n{_text('update', lang, gd=gd)}"),
+                ("md", f"### {t('update_heading', lang)}\n\n{_text('update', lang, gd=gd)}"),
                 ("code", f"show(update_table(tr, {lang!r}))\nprevious, tr = tr, tr.next()"),
             ]
     if steps:
         spec += [
-            ("md", f"## {message('check_heading', lang, steps=steps)}\n\n{_text('check', lang)}"),
+            ("md", f"## {t('check_heading', lang, steps=steps)}\n\n{_text('check', lang)}"),
             (
                 "code",
                 f"show(after_update_markdown(previous, {lang!r}))\n"
@@ -201,7 +201,7 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
         ]
     if problem.example == "wikidocs-07-05" and steps:
         spec += [
-            ("md", f"## {message('published_heading', lang)}\n\n{_text('published', lang)}"),
+            ("md", f"## {t('published_heading', lang)}\n\n{_text('published', lang)}"),
             (
                 "code",
                 "from nnref.examples import published_values\nfrom nnref.render import comparison_table\n\n"
@@ -225,7 +225,7 @@ def gate_notebook(problem: Problem, lang: str, command: str = "") -> str:
             + "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
             "from nnref.symbolic import forward",
         ),
-        ("md", f"## {message('truth_table_heading', lang)}\n\n{_text('gate_setup', lang)}"),
+        ("md", f"## {t('truth_table_heading', lang)}\n\n{_text('gate_setup', lang)}"),
         (
             "code",
             f"{_network_code(problem)}\nweights = {list(problem.weights)!r}\nbiases = {biases}\n\n"
@@ -236,7 +236,7 @@ def gate_notebook(problem: Problem, lang: str, command: str = "") -> str:
         ),
         (
             "md",
-            f"## {message('no_gradient_heading', lang)}\n\n{message('no_gradient', lang)}\n\n"
+            f"## {t('no_gradient_heading', lang)}\n\n{t('no_gradient', lang)}\n\n"
             f"{_text('gate_try', lang)}",
         ),
         (

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from nnref.cli.messages import message
 from nnref.cli.problem import problem_from_args
+from nnref.words import t
 
 __all__ = ["parse_answers", "run_check"]
 
@@ -59,16 +59,16 @@ def run_check(args: argparse.Namespace) -> int:
     for result in results:
         given, expected = f"{result.given:f}", f"{result.expected:f}"
         if result.correct:
-            print(message("check_right", lang, name=result.name, given=given))
+            print(t("check_right", lang, name=result.name, given=given))
             continue
-        line = message(
+        line = t(
             "check_wrong", lang, name=result.name, given=given, places=result.places, expected=expected
         )
         others = [name for name in result.matches if name != result.name]
         if others:
-            line += " " + message("check_belongs", lang, given=given, names=", ".join(others))
+            line += " " + t("check_belongs", lang, given=given, names=", ".join(others))
         print(line)
     right = sum(result.correct for result in results)
     summary = "check_all_right" if right == len(results) else "check_summary"
-    print(message(summary, lang, right=right, count=len(results)))
+    print(t(summary, lang, right=right, count=len(results)))
     return 0 if right == len(results) else 1

@@ -9,10 +9,10 @@ import sys
 from nnref.cli.extras import require
 from nnref.cli.limits import DERIVE_MAX_STEPS, MAX_DIGITS, check_derive_size
 from nnref.cli.markdown_out import derivation_markdown, gate_markdown, traces
-from nnref.cli.messages import message
 from nnref.cli.output import check_writable, emit, to_stdout
 from nnref.cli.parsing import positive_int
 from nnref.cli.problem import problem_from_args
+from nnref.words import t
 
 __all__ = ["run_derive"]
 
@@ -83,5 +83,5 @@ def run_derive(args: argparse.Namespace) -> int:
         check_writable(args.output, "--output")
     emit(_document(args, steps, digits), args.output, form=args.format)
     if not to_stdout(args.output):
-        print(message("wrote", args.lang, path=args.output), file=sys.stderr)
+        print(t("wrote", args.lang, path=args.output), file=sys.stderr)
     return 0

@@ -20,7 +20,6 @@ import numpy as np
 
 from nnref.cli.extras import require
 from nnref.cli.limits import TRAIN_MAX_EPOCHS, check_train_size
-from nnref.cli.messages import message
 from nnref.cli.output import check_writable, replacing
 from nnref.cli.parsing import DATA_NAMES, int_list, name_list, option_names, positive_int
 from nnref.network import Network, closest_name
@@ -28,6 +27,7 @@ from nnref.numeric.checks import check_learning_rate
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, Recipe, load_digits, truth_table
 from nnref.numeric.training import TrainingDiverged
 from nnref.values import ExactLimitError
+from nnref.words import t
 
 __all__ = ["Run", "load_data", "recipe_from_options", "run_train", "train_epochs"]
 
@@ -137,7 +137,7 @@ def _accuracy(value: float | None) -> str:
 
 
 def _epoch_text(epoch: int, run: Run, recipe: Recipe, lang: str) -> str:
-    text = message(
+    text = t(
         "epoch_line",
         lang,
         epoch=epoch,
@@ -147,7 +147,7 @@ def _epoch_text(epoch: int, run: Run, recipe: Recipe, lang: str) -> str:
         iterations=epoch * run.iterations_per_epoch,
     )
     if run.val_loss[-1] is not None:
-        text += message(
+        text += t(
             "val_part", lang, loss=f"{run.val_loss[-1]:.6f}", accuracy=_accuracy(run.val_accuracy[-1])
         )
     return text
@@ -193,12 +193,12 @@ def _plot(run: Run, path: str, data: str, lang: str) -> None:
     epochs = range(1, len(run.loss) + 1)
     with matplotlib.rc_context(style):
         fig, ax = plt.subplots(figsize=(6, 3.5))
-        ax.plot(epochs, run.loss, label=message("plot_train", lang))
+        ax.plot(epochs, run.loss, label=t("plot_train", lang))
         if run.val_loss[-1] is not None:
-            ax.plot(epochs, run.val_loss, label=message("plot_test", lang))
-        ax.set_xlabel(message("plot_epoch", lang))
-        ax.set_ylabel(message("plot_loss", lang))
-        ax.set_title(message("plot_title", lang, data=data))
+            ax.plot(epochs, run.val_loss, label=t("plot_test", lang))
+        ax.set_xlabel(t("plot_epoch", lang))
+        ax.set_ylabel(t("plot_loss", lang))
+        ax.set_title(t("plot_title", lang, data=data))
         ax.grid(alpha=0.3)
         ax.legend()
         fig.tight_layout()
@@ -238,7 +238,7 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
     check_train_size(net, recipe.epochs, len(X))
     mlp = MLP(net, seed=recipe.init_seed)
     print(
-        message(
+        t(
             "train_start",
             args.lang,
             data=args.data,
@@ -266,16 +266,16 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
         return 1
     # The epoch lines show running values (each batch before its update); this is the end state.
     loss, accuracy = f"{mlp.loss(X, Y):.6f}", _accuracy(mlp.accuracy(X, Y))
-    done = message("train_done", args.lang, loss=loss, accuracy=accuracy)
+    done = t("train_done", args.lang, loss=loss, accuracy=accuracy)
     if validation is not None:
-        done += message("val_part", args.lang, loss=f"{run.val_loss[-1]:.6f}",
+        done += t("val_part", args.lang, loss=f"{run.val_loss[-1]:.6f}",
                         accuracy=_accuracy(run.val_accuracy[-1]))
     print(done, file=stream)
     if args.data != "digits":
-        print(message("predictions", args.lang), file=stream)
+        print(t("predictions", args.lang), file=stream)
         for inputs, output in zip(X, mlp.predict(X), strict=True):
             print(f"  {tuple(int(v) for v in inputs)} -> {output[0]:.4f}", file=stream)
     if args.plot is not None:
         _plot(run, args.plot, args.data, args.lang)
-        print(message("wrote", args.lang, path=args.plot), file=stream)
+        print(t("wrote", args.lang, path=args.plot), file=stream)
     return 0

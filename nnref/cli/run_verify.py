@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 
 from nnref.cli.limits import VERIFY_MAX_RANDOM
-from nnref.cli.messages import message
 from nnref.cli.parsing import positive_int
+from nnref.words import t
 
 __all__ = ["run_verify", "verify_table"]
 
@@ -44,14 +44,14 @@ def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, object]]:
             )
         )
     for index, report in enumerate(verify.verify_random(n_random, seed=seed, **_gradients()), start=1):
-        reports.append((message("verify_random_case", lang, number=index), report))
+        reports.append((t("verify_random_case", lang, number=index), report))
     return reports
 
 
 def verify_table(rows: list[tuple[str, object]], lang: str) -> str:
     """A plain-text table, one line per case, columns aligned."""
     header = [
-        message(k, lang)
+        t(k, lang)
         for k in ("verify_case", "verify_network", "verify_numpy", "verify_central", "verify_result")
     ]
     lines = [header]
@@ -65,7 +65,7 @@ def verify_table(rows: list[tuple[str, object]], lang: str) -> str:
                 shape,
                 f"{report.numpy_difference:.1e} ({report.numpy_worst})",
                 f"{report.central_difference:.1e} ({report.central_worst})",
-                message("verify_ok" if report.ok else "verify_fail", lang),
+                t("verify_ok" if report.ok else "verify_fail", lang),
             ]
         )
     widths = [max(_width(line[i]) for line in lines) for i in range(len(header))]
@@ -91,13 +91,13 @@ def run_verify(args: argparse.Namespace) -> int:
     seed = positive_int(args.seed, "--seed", minimum=0)
     rows = _cases(n_random, seed, args.lang)
     print(verify_table(rows, args.lang))
-    print(message("verify_skipped", args.lang, names=", ".join(GATE_NAMES)))
+    print(t("verify_skipped", args.lang, names=", ".join(GATE_NAMES)))
     failed = sum(not report.ok for _, report in rows)
     if failed:
-        print(message("verify_summary_fail", args.lang, count=len(rows), failed=failed))
+        print(t("verify_summary_fail", args.lang, count=len(rows), failed=failed))
         return 1
     print(
-        message(
+        t(
             "verify_summary_ok",
             args.lang,
             count=len(rows),

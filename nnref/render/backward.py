@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING
 
 import sympy
 
-from nnref.glossary import term
 from nnref.render.fmt import (
     aligned_math,
-    check_lang,
     display_math,
     inline_math,
     markdown_table,
@@ -19,6 +17,7 @@ from nnref.render.fmt import (
     symbols_latex,
     value_text,
 )
+from nnref.words import check_lang, count_words, t
 
 if TYPE_CHECKING:
     from nnref.symbolic import Step, Trace
@@ -65,27 +64,14 @@ def _sum_block(step: Step, tr: Trace, lang: str) -> str:
     """A factor that sums over the paths through the layer above: each path, then the sum."""
     node = step.wrt
     count = len(step.terms)
+    shown = {"node": inline_math(node.latex), "step": inline_math(step.latex)}
     if count == 1:  # one path (a single-output layer above): nothing to add up
-        intro = {
-            "ko": f"{inline_math(node.latex)}의 값은 경로 하나로만 {term('error', 'ko')}에 영향을 주므로, "
-            f"{inline_math(step.latex)}는 그 경로의 {term('partial_derivative', 'ko')} 하나입니다.",
-            "en": f"{inline_math(node.latex)} affects the error along a single path, so "
-            f"{inline_math(step.latex)} is that path's {term('partial_derivative', 'en')}.",
-        }[lang]
-    elif lang == "ko":
-        intro = (
-            f"{inline_math(node.latex)}의 값은 {count}개의 경로로 {term('error', 'ko')}에 영향을 주므로, "
-            f"{inline_math(step.latex)} 역시 경로마다의 {term('partial_derivative', 'ko')}을 "
-            "모두 더한 값입니다."
-        )
+        intro = t("one_path", lang, **shown)
     else:
-        intro = (
-            f"{inline_math(node.latex)} affects the error along {count} paths, so "
-            f"{inline_math(step.latex)} is the sum of one {term('partial_derivative', 'en')} per path."
-        )
-    lines = [_product_line(t, tr) if t.factors else _plain_line(t, tr) for t in step.terms]
-    names = " + ".join(t.latex for t in step.terms)
-    values = " + ".join(signed(value_text(t)) for t in step.terms)
+        intro = t("many_paths", lang, count=count_words(count, lang), **shown)
+    lines = [_product_line(path, tr) if path.factors else _plain_line(path, tr) for path in step.terms]
+    names = " + ".join(path.latex for path in step.terms)
+    values = " + ".join(signed(value_text(path)) for path in step.terms)
     if count > 2:  # three or more paths: the sum with numbers goes on its own line to fit the page
         lines += [rf"{step.latex} &= {names}", rf"&= {values} = {value_text(step)}"]
     else:
@@ -104,18 +90,8 @@ def chain_markdown(tr: Trace, name: str, lang: str) -> str:
     gradient = tr.quantity(f"dE/d{name}")
     parameter = inline_math(tr.quantity(name).latex)
     blocks = [_sum_block(step, tr, lang) for step in chain if step.terms]
-    if lang == "ko":
-        intro = (
-            f"{parameter}에 대한 {term('partial_derivative', 'ko')}은 {term('chain_rule', 'ko')}에 따라 "
-            f"다음 {len(chain)}개 {term('partial_derivative', 'ko')}의 곱입니다."
-        )
-        outro = f"{term('chain_rule', 'ko')}의 곱을 기호로 한 줄에 쓰면 다음과 같습니다."
-    else:
-        intro = (
-            f"By the {term('chain_rule', 'en')}, the {term('partial_derivative', 'en')} with respect to "
-            f"{parameter} is the product of {len(chain)} partial derivatives."
-        )
-        outro = "Written out in symbols, the product is:"
+    intro = t("chain_intro", lang, parameter=parameter, count=count_words(len(chain), lang))
+    outro = t("chain_outro", lang)
     lines = [rf"{gradient.latex} &= {_DOT.join(step.latex for step in chain)}"]
     for line in (
         "&= " + _DOT.join(_factor_symbols(step) for step in chain),
@@ -129,31 +105,24 @@ def chain_markdown(tr: Trace, name: str, lang: str) -> str:
     return paragraphs(*blocks, intro, aligned_math(lines), outro, general)
 
 
-_UPDATE_HEADER = {
-    "ko": ("매개변수", "현재 값", r"기울기 \(\frac{\partial E}{\partial w}\)",
-           r"\(w - \alpha \frac{\partial E}{\partial w}\)", r"새 값 \(w^{+}\)"),
-    "en": ("Parameter", "Current value", r"Gradient \(\frac{\partial E}{\partial w}\)",
-           r"\(w - \alpha \frac{\partial E}{\partial w}\)", r"New value \(w^{+}\)"),
-}
+_PARTIAL_W = r"\(\frac{\partial E}{\partial w}\)"
+
+
+def _update_header(lang: str) -> tuple[str, ...]:
+    return (
+        t("update_parameter", lang),
+        t("update_current", lang),
+        t("update_gradient", lang, symbol=_PARTIAL_W),
+        r"\(w - \alpha \frac{\partial E}{\partial w}\)",
+        t("update_new", lang, symbol=r"\(w^{+}\)"),
+    )
 
 
 def update_table(tr: Trace, lang: str) -> str:
     """The gradient-descent step: every parameter, its gradient, the update with numbers, the new value."""
     check_lang(lang)
     alpha = value_text(tr.quantity("alpha"))
-    rate = inline_math(rf"\alpha = {alpha}")
-    if lang == "ko":
-        intro = (
-            f"{term('gradient_descent', 'ko')}으로 모든 {term('parameter', 'ko')}를 한꺼번에 갱신합니다. "
-            f"기울기는 모두 갱신 전 값에서 구한 것이고, {term('learning_rate', 'ko')}은 "
-            f"{rate}입니다."
-        )
-    else:
-        intro = (
-            f"{term('gradient_descent', 'en').capitalize()} updates every {term('parameter', 'en')} at once, "
-            f"each with its gradient at the old values; the {term('learning_rate', 'en')} is "
-            f"{rate}."
-        )
+    intro = t("update_intro", lang, rate=inline_math(rf"\alpha = {alpha}"))
     formula = display_math(r"w^{+} = w - \alpha \frac{\partial E}{\partial w}")
     rows = []
     for name in tr.network.parameters:
@@ -166,4 +135,4 @@ def update_table(tr: Trace, lang: str) -> str:
             inline_math(step),
             value_text(tr.quantity(f"{name}+")),
         ])
-    return paragraphs(intro, formula, markdown_table(_UPDATE_HEADER[lang], rows, align="lrrlr"))
+    return paragraphs(intro, formula, markdown_table(_update_header(lang), rows, align="lrrlr"))

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from nnref.render.fmt import check_lang, format_decimal, inline_math, markdown_table
+from nnref.render.fmt import format_decimal, inline_math, markdown_table
+from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
     from nnref.symbolic import Trace
@@ -54,11 +55,7 @@ def published_quantity(key: str) -> tuple[int, str]:
     )
 
 
-_HEADER = {
-    "ko": ("값", "게시된 값", "nnref", "일치"),
-    "en": ("Value", "Published", "nnref", "Match"),
-}
-_AFTER = {"ko": "갱신 1회 후", "en": "after one update"}
+_COLUMNS = ("published_value", "published_published", "published_ours", "published_match")
 
 
 def _places(value: Decimal) -> int:
@@ -82,7 +79,7 @@ def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> 
         quantity = traces[updates].quantity(name)
         places = _places(value)
         ours = traces[updates].decimal(name, places)
-        label = inline_math(quantity.latex) + (f" ({_AFTER[lang]})" if updates else "")
+        label = inline_math(quantity.latex) + (f" ({t('published_after_one', lang)})" if updates else "")
         mark = "✓" if ours == value else "✗"
         rows.append([label, format_decimal(value, places), format_decimal(ours, places), mark])
-    return markdown_table(_HEADER[lang], rows, align="lrrc")
+    return markdown_table([t(key, lang) for key in _COLUMNS], rows, align="lrrc")

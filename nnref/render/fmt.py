@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 __all__ = [
     "PLACES",
     "aligned_math",
-    "check_lang",
     "display_math",
     "exact_latex",
     "format_decimal",
@@ -231,9 +230,3 @@ def exact_latex(node: Node) -> str:
     closed = node.rational_closed_form
     return "" if closed is None else sympy.latex(closed)
 
-
-def check_lang(lang: object) -> str:
-    """``lang`` when it is ``"ko"`` or ``"en"``."""
-    if lang not in ("ko", "en"):
-        raise ValueError(f"lang must be one of ko, en; got {lang!r}")
-    return str(lang)

@@ -9,7 +9,6 @@ from nnref.glossary import term
 from nnref.render.fmt import (
     PLACES,
     aligned_math,
-    check_lang,
     exact_latex,
     format_decimal,
     inline_math,
@@ -20,16 +19,14 @@ from nnref.render.fmt import (
     value_text,
 )
 from nnref.symbolic.graph import Kind
+from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
     from nnref.symbolic import Trace
 
 __all__ = ["after_update_markdown", "forward_table", "loss_markdown"]
 
-_FORWARD_HEADER = {
-    "ko": ("노드", "식", "숫자 대입", "값", "정확한 값"),
-    "en": ("Node", "Formula", "With numbers", "Value", "Exact value"),
-}
+_FORWARD_COLUMNS = ("forward_node", "forward_formula", "forward_numbers", "forward_value", "forward_exact")
 _LOSS_NAME = {
     "sse": ("sum_of_squared_errors", r"\frac{1}{2}\sum_k (t_k - o_k)^2"),
     "mse": ("mean_squared_error", r"\frac{1}{K}\sum_k (t_k - o_k)^2"),
@@ -48,7 +45,7 @@ def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
     """
     check_lang(lang)
     exact = tr.iteration == 0 if exact is None else exact
-    header = _FORWARD_HEADER[lang] if exact else _FORWARD_HEADER[lang][:-1]
+    header = [t(key, lang) for key in (_FORWARD_COLUMNS if exact else _FORWARD_COLUMNS[:-1])]
     rows = []
     for node in tr.nodes:
         if node.kind is Kind.INPUT:
@@ -88,20 +85,12 @@ def loss_markdown(tr: Trace, lang: str) -> str:
     """The loss: its definition, each output's share with numbers, and the total E."""
     check_lang(lang)
     key, definition = _LOSS_NAME[tr.network.loss]
-    name, loss_function = term(key, lang), term("loss_function", lang)
+    name = term(key, lang)
     targets = ", ".join(
         inline_math(rf"t_{{{k}}} = {value_text(tr.quantity(f't{k}'))}") for k in range(1, len(tr.output) + 1)
     )
-    if lang == "ko":
-        intro = (
-            f"{loss_function}는 {name}({tr.network.loss})입니다: {inline_math('E = ' + definition)}. "
-            f"실제값은 {targets}입니다. 출력마다 오차를 구해 더합니다."
-        )
-    else:
-        intro = (
-            f"The {loss_function} is the {name} ({tr.network.loss}): {inline_math('E = ' + definition)}. "
-            f"The targets are {targets}. Each output contributes its share of the error:"
-        )
+    definition = inline_math("E = " + definition)
+    intro = t("loss_intro", lang, name=name, code=tr.network.loss, definition=definition, targets=targets)
     return paragraphs(intro, aligned_math(_loss_lines(tr)))
 
 
@@ -119,23 +108,7 @@ def after_update_markdown(tr: Trace, lang: str) -> str:
     change = _decrease(tr, nxt)
     before, after = value_text(tr.quantity("E")), value_text(nxt.quantity("E"))
     amount = format_decimal(abs(change))
-    if lang == "ko":
-        verb = "줄었습니다" if change > 0 else "늘었습니다" if change < 0 else "그대로입니다"
-        intro = (
-            f"갱신한 {term('parameter', 'ko')}로 {term('forward_propagation', 'ko')}를 다시 하면 "
-            "다음과 같습니다."
-        )
-        outro = (
-            f"{term('error', 'ko')} {inline_math('E')}는 {before}에서 {after}로 {amount}만큼 {verb}."
-            if change != 0
-            else f"{term('error', 'ko')} {inline_math('E')}는 {before}로 그대로입니다."
-        )
-    else:
-        verb = "decreased" if change > 0 else "increased"
-        intro = "With the updated parameters, the forward pass gives:"
-        outro = (
-            f"The error {inline_math('E')} {verb} from {before} to {after}, by {amount}."
-            if change != 0
-            else f"The error {inline_math('E')} stayed at {before}."
-        )
+    intro = t("after_intro", lang)
+    key = "after_decreased" if change > 0 else "after_increased" if change < 0 else "after_same"
+    outro = t(key, lang, symbol=inline_math("E"), before=before, after=after, amount=amount)
     return paragraphs(intro, table, aligned_math(_loss_lines(nxt)), outro)

@@ -1,44 +1,36 @@
-"""The words the ``nnref`` command prints, in Korean and English (``--lang ko|en``).
+"""The words of the ``nnref`` command (``--lang ko|en``); ``--help`` stays in English (argparse).
 
-``--help`` stays in English (argparse's own text); everything the command prints while it
-works comes from :data:`MESSAGES`. Korean uses the glossary's terms (:mod:`nnref.glossary`).
-
->>> message("wrote", "en", path="out.md")
-'wrote out.md'
->>> message("wrote", "ko", path="out.md")
-'out.md 파일을 썼습니다'
+Fields in braces are filled by :func:`nnref.words.t`; ``{t.key}`` is a glossary term.
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "MESSAGES", "message"]
+__all__ = ["CLI"]
 
-LANGS: tuple[str, ...] = ("ko", "en")
-
-MESSAGES: dict[str, dict[str, str]] = {
+CLI: dict[str, dict[str, str]] = {
     "wrote": {"ko": "{path} 파일을 썼습니다", "en": "wrote {path}"},
     # derive: document structure
     "network_heading": {"ko": "신경망과 주어진 값", "en": "The network and the givens"},
     "custom_title": {"ko": "{sizes} 신경망의 역전파", "en": "Backpropagation in a {sizes} network"},
     "sizes_row": {"ko": "층의 뉴런 수", "en": "Neurons per layer"},
-    "activation_row": {"ko": "활성화 함수", "en": "Activation functions"},
-    "loss_row": {"ko": "손실 함수", "en": "Loss function"},
-    "bias_row": {"ko": "편향", "en": "Bias"},
+    "activation_row": {"ko": "{t.activation_function}", "en": "Activation functions"},
+    "loss_row": {"ko": "{t.loss_function}", "en": "Loss function"},
+    "bias_row": {"ko": "{t.bias}", "en": "Bias"},
     "inputs_row": {"ko": "입력", "en": "Inputs"},
-    "targets_row": {"ko": "실제값", "en": "Targets"},
-    "rate_row": {"ko": "학습률", "en": "Learning rate"},
-    "weights_row": {"ko": "가중치", "en": "Weights"},
-    "biases_row": {"ko": "편향 값", "en": "Bias values"},
+    "targets_row": {"ko": "{t.target}", "en": "Targets"},
+    "rate_row": {"ko": "{t.learning_rate}", "en": "Learning rate"},
+    "weights_row": {"ko": "{t.weight}", "en": "Weights"},
+    "biases_row": {"ko": "{t.bias} 값", "en": "Bias values"},
     "yes": {"ko": "있음", "en": "yes"},
     "no": {"ko": "없음", "en": "no"},
     "item": {"ko": "항목", "en": "Item"},
     "value": {"ko": "값", "en": "Value"},
-    "iteration_heading": {"ko": "이터레이션 {number}", "en": "Iteration {number}"},
-    "forward_heading": {"ko": "순전파", "en": "Forward propagation"},
-    "loss_heading": {"ko": "오차", "en": "The error"},
-    "backward_heading": {"ko": "역전파", "en": "Backpropagation"},
+    "iteration_heading": {"ko": "{t.iteration} {number}", "en": "Iteration {number}"},
+    "forward_heading": {"ko": "{t.forward_propagation}", "en": "Forward propagation"},
+    "loss_heading": {"ko": "{t.error}", "en": "The error"},
+    "backward_heading": {"ko": "{t.backpropagation}", "en": "Backpropagation"},
     "update_heading": {
-        "ko": "경사 하강법으로 매개변수 갱신",
+        "ko": "{t.gradient_descent:으로} {t.parameter} {t.update}",
         "en": "Updating the parameters by gradient descent",
     },
     "check_heading": {"ko": "결과 확인: 갱신 {steps}회 후", "en": "The check: after {steps} update(s)"},
@@ -48,7 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "With --steps 0 the gradients are derived and no parameter is updated.",
     },
     # derive on a perceptron
-    "truth_table_heading": {"ko": "진리표", "en": "Truth table"},
+    "truth_table_heading": {"ko": "{t.truth_table}", "en": "Truth table"},
     "output": {"ko": "출력", "en": "Output"},
     "no_gradient_heading": {"ko": "역전파를 할 수 없는 이유", "en": "Why there is no gradient"},
     "no_gradient": {
@@ -73,7 +65,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "✗ {name} = {given}: 틀렸습니다. 소수 {places}자리로 반올림한 정확한 값은 {expected}입니다.",
         "en": "✗ {name} = {given}: wrong. The exact value rounded to {places} decimals is {expected}.",
     },
-    "check_belongs": {"ko": "{given}은 {names}의 값입니다.", "en": "{given} is the value of {names}."},
+    "check_belongs": {"ko": "{given:은} {names}의 값입니다.", "en": "{given} is the value of {names}."},
     "check_summary": {
         "ko": "답 {count}개 중 {right}개가 맞았습니다.",
         "en": "{right} of {count} answers right.",
@@ -94,19 +86,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "epoch {epoch}/{epochs}  loss {loss}  accuracy {accuracy}  iterations {iterations}",
     },
     "val_part": {
-        "ko": "  시험 손실 {loss}  시험 정확도 {accuracy}",
+        "ko": "  테스트 손실 {loss}  테스트 {t.accuracy} {accuracy}",
         "en": "  test loss {loss}  test accuracy {accuracy}",
     },
     "train_done": {
-        "ko": "학습을 마쳤습니다. 마지막 갱신 후 훈련 데이터 손실 {loss}, 정확도 {accuracy}",
+        "ko": "학습을 마쳤습니다. 마지막 {t.update} 후 학습 데이터의 손실 {loss}, {t.accuracy} {accuracy}",
         "en": "done: after the last update, training loss {loss}, accuracy {accuracy}",
     },
     "predictions": {"ko": "입력별 예측값:", "en": "predictions per input:"},
     "plot_title": {"ko": "학습 곡선: {data}", "en": "Learning curve: {data}"},
-    "plot_epoch": {"ko": "에포크", "en": "epoch"},
+    "plot_epoch": {"ko": "{t.epoch}", "en": "epoch"},
     "plot_loss": {"ko": "손실", "en": "loss"},
-    "plot_train": {"ko": "훈련 데이터", "en": "training data"},
-    "plot_test": {"ko": "시험 데이터", "en": "test data"},
+    "plot_train": {"ko": "학습 데이터", "en": "training data"},
+    "plot_test": {"ko": "테스트 데이터", "en": "test data"},
     # limits (nnref.cli.limits): --help and the command-line page print these
     "limit_derive_sizes": {
         "ko": "층은 입력층을 포함해 {layers}개까지, 매개변수(가중치와 편향)는 {parameters}개까지"
@@ -151,7 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify_case": {"ko": "사례", "en": "Case"},
     "verify_network": {"ko": "신경망", "en": "Network"},
     "verify_numpy": {"ko": "정확한 값 대 NumPy", "en": "exact vs NumPy"},
-    "verify_central": {"ko": "정확한 값 대 중앙 차분", "en": "exact vs central"},
+    "verify_central": {"ko": "정확한 값 대 {t.central_difference}", "en": "exact vs central"},
     "verify_result": {"ko": "결과", "en": "Result"},
     "verify_ok": {"ko": "일치", "en": "ok"},
     "verify_fail": {"ko": "불일치", "en": "FAIL"},
@@ -169,10 +161,3 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "skipped the step-function examples ({names}): they cannot be differentiated.",
     },
 }
-
-
-def message(key: str, lang: str, **fields: object) -> str:
-    """The message ``key`` in ``lang`` with ``fields`` filled in."""
-    if lang not in LANGS:
-        raise ValueError(f"--lang must be one of {', '.join(LANGS)}; got {lang!r}")
-    return MESSAGES[key][lang].format(**fields)
