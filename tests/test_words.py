@@ -29,7 +29,8 @@ def test_every_entry_has_both_languages_the_same_fields_and_glossary_terms(key):
 
 def test_terms_come_from_the_glossary_with_the_right_particle():
     assert fill("{t.learning_rate:은} {t.gradient:을} {t.error:이}", "ko") == "학습률은 기울기를 오차가"
-    assert fill("{t.parameter:으로} {t.learning_rate:으로} {t.update:으로}", "ko") == "매개변수로 학습률로 갱신으로"
+    made = fill("{t.parameter:으로} {t.learning_rate:으로} {t.update:으로}", "ko")
+    assert made == "매개변수로 학습률로 갱신으로"
     assert [particle(text, "은") for text in ("w1", "w2", "x3", "\\(h_{1}\\)", "E", "0.5", "x10")] == [
         "w1은", "w2는", "x3은", "\\(h_{1}\\)은", "E는", "0.5는", "x10은"]
     assert t("check_belongs", "ko", given="0.00080888", names="dE/dw1") == "0.00080888은 dE/dw1의 값입니다."
