@@ -10,7 +10,7 @@ loss). Every step is a node (see :mod:`nnref.symbolic.step`) named by its displa
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 
 import sympy
 
@@ -76,6 +76,7 @@ class BackwardPass:
         self.gradient: dict[str, Step] = {}
         self.chains: dict[str, tuple[Step, ...]] = {}
         self.input_gradient: dict[str, Step] = {}
+        self._row_cache: dict[int, tuple[tuple[str, ...], ...]] = {}
         self._output_layer()
         for layer in range(net.n_layers - 1, 0, -1):
             for h, z in zip(passed.act[layer - 1], passed.pre[layer - 1], strict=True):
@@ -87,6 +88,12 @@ class BackwardPass:
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def _rows(self, layer: int) -> tuple[tuple[str, ...], ...]:
+        """Weight names of weight layer ``layer`` (computed once per pass: a wide layer has many)."""
+        if layer not in self._row_cache:
+            self._row_cache[layer] = self.net.layer_weight_names(layer)
+        return self._row_cache[layer]
+
     def _add(self, step: Step) -> Step:
         self.where.put(step, step.wrt.layer if step.wrt is not None else 0, step.wrt.index)
         return self.steps.setdefault(step.name, step)
@@ -97,10 +104,10 @@ class BackwardPass:
         name, latex = f"d{a.name}/d{z.name}", partial_latex(a.name, z.name)
         if activation.branches:  # relu: 1 or 0 from the branch the forward pass took
             constant = sympy.Integer(1) if self.passed.positive[a.name] else sympy.Integer(0)
-            formula = activation.derivative(z.symbol, a.symbol)
+            formula = lambda: activation.derivative(z.symbol, a.symbol)  # noqa: E731 - built on demand
             return self._add(Step.constant(name, latex, a, z, constant, formula))
         generic = _in_generic(activation_derivative(activation.name), (Z, A))
-        formula = activation_derivative(activation.name).xreplace({Z: z.symbol, A: a.symbol})
+        formula = lambda: activation_derivative(activation.name).xreplace({Z: z.symbol, A: a.symbol})  # noqa: E731
         if generic.is_Rational:  # identity: 1
             return self._add(Step.constant(name, latex, a, z, generic, formula))
         numeric = stable.activation_derivative(activation.name, z)
@@ -115,7 +122,7 @@ class BackwardPass:
             return self.steps[name]
         symbols = tuple(sympy.symbols(f"s0:{len(outputs)}"))
         generic = _in_generic(softmax_derivative(k, j, symbols), symbols)
-        formula = softmax_derivative(k, j, [o.symbol for o in outputs])
+        formula = lambda: softmax_derivative(k, j, [o.symbol for o in outputs])  # noqa: E731
         numeric = stable.softmax_derivative(k, j, outputs)
         step = Step.local(
             name,
@@ -135,7 +142,7 @@ class BackwardPass:
         name, latex = f"d{z.name}/d{source.name}", partial_latex(z.name, source.name)
         if name in self.steps:
             return self.steps[name]
-        return self._add(Step.same_as(name, latex, Kind.DERIVATIVE, z, source, weight, weight.symbol))
+        return self._add(Step.same_as(name, latex, Kind.DERIVATIVE, z, source, weight, _symbol_of(weight)))
 
     # -- layers ----------------------------------------------------------------------------
 
@@ -144,7 +151,7 @@ class BackwardPass:
         n_outputs = len(outputs)
         generic = _in_generic(loss_derivative(self.net.loss, n_outputs), (OUT, TGT))
         for o, z, t in zip(outputs, pres, self.targets, strict=True):
-            formula = loss_derivative(self.net.loss, n_outputs).xreplace({OUT: o.symbol, TGT: t.symbol})
+            formula = partial(_loss_derivative_formula, self.net.loss, n_outputs, o, t)
             numeric = stable.loss_derivative(self.net.loss, n_outputs, z, t)
             self.outer[o.name] = self._add(
                 Step.local(
@@ -204,7 +211,7 @@ class BackwardPass:
         per path, ``dE_o1/dh1 = dE/do1 · do1/dz3 · dz3/dh1`` when that layer is an elementwise
         output layer, else ``dE/dz5 · dz5/dh1``."""
         above = self.passed.pre[layer]
-        rows = self.net.layer_weight_names(layer)  # [k in layer above][j in this layer]
+        rows = self._rows(layer)  # [k in layer above][j in this layer]
         into_output = layer + 1 == self.net.n_layers and ACTIVATIONS[self.net.activations[-1]].elementwise
         pairs = [
             (self.passed.parameters[rows[k][a.index - 1]], self.delta[zk.name]) for k, zk in enumerate(above)
@@ -248,7 +255,7 @@ class BackwardPass:
                             z,
                             parameter,
                             a,
-                            a.symbol,
+                            _symbol_of(a),
                         )
                     )
                     self.chains[name] = (*delta.factors, last) if delta.factors else (delta, last)
@@ -290,6 +297,14 @@ class BackwardPass:
                         )
                     )
             sources = passed.act[layer - 1]
+
+
+def _loss_derivative_formula(loss: str, n_outputs: int, o: Node, t: Node) -> sympy.Expr:
+    return loss_derivative(loss, n_outputs).xreplace({OUT: o.symbol, TGT: t.symbol})
+
+
+def _symbol_of(node: Node) -> Callable[[], sympy.Symbol]:
+    return partial(sympy.Symbol, node.name)
 
 
 def _sum_formula(pairs: list[tuple[Node, Step]]) -> Callable[[], sympy.Expr]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache, partial
+from functools import cache
 
 import sympy
 
@@ -180,7 +180,7 @@ class ForwardPass:
 
     def _elementwise(self, name: str, z: Node, node_name: str, kind: Kind) -> Node:
         activation = ACTIVATIONS[name]
-        formula = partial(activation.formula, z.symbol)
+        formula = lambda: activation.formula(z.symbol)  # noqa: E731 - built on demand
         latex = latex_name(node_name)
         if activation.branches:
             positive = z.sign() > 0

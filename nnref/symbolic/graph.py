@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 import sympy
@@ -135,7 +136,7 @@ class Node:
         cls, name: str, latex: str, kind: Kind, value: sympy.Rational, formula: Formula | None = None
     ) -> Node:
         """A node whose value is a given rational (an input, a weight, a target)."""
-        node = cls(name, latex, kind, sympy.Symbol(name) if formula is None else formula)
+        node = cls(name, latex, kind, partial(sympy.Symbol, name) if formula is None else formula)
         node._value = sympy.Rational(value)
         return node
 
@@ -178,7 +179,7 @@ class Node:
         """``target`` under another name (its value, atom and digits are ``target``'s)."""
         while target._target is not None:
             target = target._target
-        node = cls(name, latex, kind, sympy.Symbol(name))
+        node = cls(name, latex, kind, partial(sympy.Symbol, name))
         node._target = target
         return node
 
@@ -465,22 +466,32 @@ def _numeric_parts(node: Node) -> tuple[sympy.Expr, tuple[Node, ...]]:
 
 
 def _evaluate(root: Node, bits: int) -> None:
-    def done(node: Node) -> bool:
-        return node._interval_bits >= bits
-
-    def children(node: Node) -> Sequence[Node]:
-        if node._value is not None:
-            return ()
-        return [dep._resolved() for dep in _numeric_parts(node)[1]]
-
     with intervals.precision(bits):
-        for node in _post_order([root], done, children):
+        formula, deps = _numeric_parts(root)
+        resolved = [dep._resolved() for dep in deps] if root._value is None else []
+        if all(dep._interval_bits >= bits for dep in resolved):  # the common case: parts known
+            _compute(root, formula, resolved, bits)
+            return
+
+        def done(node: Node) -> bool:
+            return node._interval_bits >= bits
+
+        def children(node: Node) -> Sequence[Node]:
             if node._value is not None:
-                node._interval = intervals.rational(node._value)
-            else:
-                formula, deps = _numeric_parts(node)
-                node._interval = compile_interval(formula)([dep._resolved()._interval for dep in deps])
-            node._interval_bits = bits
+                return ()
+            return [dep._resolved() for dep in _numeric_parts(node)[1]]
+
+        for node in _post_order([root], done, children):
+            formula, deps = _numeric_parts(node)
+            _compute(node, formula, [dep._resolved() for dep in deps], bits)
+
+
+def _compute(node: Node, formula: sympy.Expr | None, deps: Sequence[Node], bits: int) -> None:
+    if node._value is not None:
+        node._interval = intervals.rational(node._value)
+    else:
+        node._interval = compile_interval(formula)([dep._interval for dep in deps])
+    node._interval_bits = bits
 
 
 def closed_forms(nodes: Sequence[Node], evaluate: bool = False) -> list[sympy.Expr]:

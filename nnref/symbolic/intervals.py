@@ -60,11 +60,13 @@ _FunctionOfArgs = Callable[[Sequence[Interval]], Interval]
 def precision(bits: int):
     """Work at ``bits`` bits inside the block (the private interval context only)."""
     saved = IV.prec
-    IV.prec = bits
+    if saved != bits:
+        IV.prec = bits
     try:
         yield
     finally:
-        IV.prec = saved
+        if IV.prec != saved:
+            IV.prec = saved
 
 
 @cache

@@ -9,10 +9,12 @@ h_{12} E_{o_{1}} \alpha E
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["latex_name", "partial_latex"]
 
 
+@cache
 def latex_name(name: str) -> str:
     """LaTeX of a quantity name (a letter run and a number become a subscript)."""
     if name == "alpha":
@@ -23,6 +25,7 @@ def latex_name(name: str) -> str:
     return f"{match.group(1)}_{{{match.group(2)}}}" if match else name
 
 
+@cache
 def partial_latex(top: str, bottom: str) -> str:
     """``\\frac{\\partial top}{\\partial bottom}`` from two quantity names."""
     return rf"\frac{{\partial {latex_name(top)}}}{{\partial {latex_name(bottom)}}}"

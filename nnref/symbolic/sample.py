@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 
 import sympy
 
@@ -25,6 +25,10 @@ __all__ = ["SamplePass"]
 def _loss_generic(loss: str, n_outputs: int) -> sympy.Expr:
     v0, v1 = generic_symbols(2)
     return loss_term(loss, n_outputs).xreplace({OUT: v0, TGT: v1})
+
+
+def _share_formula(loss: str, n_outputs: int, o: Node, t: Node) -> sympy.Expr:
+    return loss_term(loss, n_outputs).xreplace({OUT: o.symbol, TGT: t.symbol})
 
 
 class SamplePass:
@@ -57,7 +61,7 @@ class SamplePass:
         generic = _loss_generic(net.loss, len(outputs))
         self.loss_terms = []
         for k, (o, t) in enumerate(zip(outputs, self.targets, strict=True)):
-            formula = loss_term(net.loss, len(outputs)).xreplace({OUT: o.symbol, TGT: t.symbol})
+            formula = partial(_share_formula, net.loss, len(outputs), o, t)
             numeric = stable.loss_term(net.loss, len(outputs), k, pres, t)
             share = Node.derived(
                 f"E_{o.name}", latex_name(f"E_{o.name}"), Kind.LOSS_TERM, generic, [o, t], formula, numeric
