@@ -396,12 +396,11 @@ def softmax_table(lang: str) -> str:
                 str(k),
                 f"\\(z_{{{k}}} = {SOFTMAX_Z[k - 1]}\\)",
                 f"\\({_cell_latex(value)}\\)",
-                f"`{format_decimal(decimal, 15)}`",
-                f"`{float(number)!r}`",
+                # The two decimals one above the other: digit by digit, and narrow enough for a phone.
+                f"`{format_decimal(decimal, 15)}`<br>`{float(number)!r}`",
             ]
         )
     total = float(numeric.sum())
-    rows.append([f"**{words['sum']}**", "", f"\\({sympy.latex(exact_sum)}\\)", "", f"`{total!r}`"])
-    return markdown_table(
-        [words["class"], "\\(z\\)", words["exact"], words["decimal"], words["float"]], rows, align="lllll"
-    )
+    rows.append([f"**{words['sum']}**", "", f"\\({sympy.latex(exact_sum)}\\)", f"<br>`{total!r}`"])
+    header = [words["class"], "\\(z\\)", words["exact"], f"{words['decimal']}<br>{words['float']}"]
+    return markdown_table(header, rows, align="llll")

@@ -277,8 +277,8 @@ def rnn_table(lang: str) -> str:
                 [
                     f"\\(x_{{{t + 1}}} = {sympy.latex(sympy.Rational(RNN_XS[t][0]))}\\)",
                     f"\\(h_{{{t + 1},{i + 1}}}\\)",
-                    f"`{format_decimal(precise, 20)}`",
-                    f"`{float(numeric.h[t, i])!r}`",
+                    # The two values one above the other: digit by digit, and narrow enough for a phone.
+                    f"`{format_decimal(precise, 20)}`<br>`{float(numeric.h[t, i])!r}`",
                     f"`{float(difference):.1e}`",
                 ]
             )
@@ -286,5 +286,5 @@ def rnn_table(lang: str) -> str:
         raise ValueError(f"float64 and exact RNN states differ by {largest}")
     if np.allclose(numeric.h[0], numeric.h[1]):
         raise ValueError("x_1 = x_2 should give different hidden states h_1 and h_2")
-    header = [words["input"], words["unit"], words["exact"], words["float"], words["diff"]]
-    return markdown_table(header, rows, align="cclll")
+    header = [words["input"], words["unit"], f"{words['exact']}<br>{words['float']}", words["diff"]]
+    return markdown_table(header, rows, align="ccll")

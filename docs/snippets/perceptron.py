@@ -81,8 +81,8 @@ def threshold_to_bias_markdown(lang: str) -> str:
         "$$",
         r"\begin{aligned}",
         rf"y &= {_cases_latex([(sympy.Integer(1), fires), (sympy.Integer(0), True)], otherwise)} \\[4pt]",
-        rf"\Longleftrightarrow\quad y &= \operatorname{{step}}(z),\quad "
-        rf"z = {sympy.latex(with_bias, order='none')},\quad b = -\theta",
+        r"\Longleftrightarrow\quad y &= \operatorname{step}(z) \\",
+        rf"z &= {sympy.latex(with_bias, order='none')},\quad b = -\theta",
         r"\end{aligned}",
         "$$",
         "",
