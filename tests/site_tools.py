@@ -1,4 +1,4 @@
-"""Helpers for the site tests: page pairing, the hand-typed-number check, the strict build.
+"""Helpers for the site tests: page pairing, the hand-typed-number check, the strict build, the browser.
 
 Kept apart from the tests so each checker can be run on synthetic input and shown to fail.
 """
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import ModuleType
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -256,6 +257,64 @@ def run_snippets(*names: str) -> dict[str, object]:
 
 
 # ---------------------------------------------------------------------------------------------
+# The built site in a browser: Debian's chromium through Playwright, every other host blocked.
+# The fixtures that use these (``site_url``, ``browser``) are in conftest.py.
+
+CHROMIUM = "/usr/bin/chromium"
+# DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require_browser():  # -> playwright.sync_api.sync_playwright
+    """Playwright's sync API, or skip (locally) / fail (in CI) when the browser stack is missing."""
+    import pytest
+
+    missing = []
+    if not Path(CHROMIUM).is_file():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing.append("the playwright package (pip install playwright; no browser download needed)")
+        sync_playwright = None
+    if missing:
+        message = "browser test needs " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return sync_playwright
+
+
+def is_local(url: str) -> bool:
+    """Whether ``url`` is on 127.0.0.1, the only host the browser tests let pages reach."""
+    return urlsplit(url).hostname == "127.0.0.1"
+
+
+def lang_prefix(lang: str) -> str:
+    """The site path of a language: Korean at the root, English under en/."""
+    return "" if lang == "ko" else "en/"
+
+
+def built_pages(site_dir: Path, lang: str) -> list[str]:
+    """Site paths of every page built for ``lang`` ("" is the home page), from the site folder."""
+    root = site_dir if lang == "ko" else site_dir / "en"
+    pages = []
+    for index in sorted(root.rglob("index.html")):
+        relative = index.parent.relative_to(root).as_posix()
+        if relative.split("/")[0] in {"en", "assets", "search"}:
+            continue
+        pages.append("" if relative == "." else f"{relative}/")
+    return pages
+
+
 # Serving a built site.
 
 
@@ -299,3 +358,52 @@ def serve_site(site_dir: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """``site_dir`` served (see :func:`serve_site`); yields the base URL with a trailing slash."""
+    with serve_site(site_dir) as base:
+        yield base + "/"
+
+
+def block_other_hosts(context, blocked: list[str] | None = None) -> None:
+    """Route every request of a Playwright browser context: 127.0.0.1 passes, the rest is aborted
+    (and recorded in ``blocked`` when given)."""
+
+    def guard(route) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            if blocked is not None:
+                blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+
+def open_page(page, url: str) -> None:
+    """Load ``url`` in a Playwright page and wait until the network is idle (scripts have run)."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def search_result_pages(page, url: str, query: str) -> list[str]:
+    """Open ``url``, type ``query`` into the header's search box as a reader does, and return the
+    result pages in order: site paths (no leading slash, no #section), one per page however many
+    of its sections matched."""
+    open_page(page, url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    # Material searches on keyup; fill() types no key (and Hangul typed key by key arrives as
+    # text input without keyup), so end with a real key press, as a reader's last key would be.
+    search.press("End")
+    page.wait_for_selector("a.md-search-result__link", timeout=15_000)
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    pages: list[str] = []
+    for href in hrefs:
+        path = urlsplit(href).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages

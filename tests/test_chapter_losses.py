@@ -97,5 +97,5 @@ def test_page_snippet_runs_in_both_languages(lang: str) -> None:
     assert "\n\n$$\n" in holding  # the math is a block of its own, not glued to the title
     assert str(published_values()["E_total"]) in page["naming_table"](lang)
     table = page["confident_wrong_table"](lang)
-    assert table.count("\n") == 3 and (("단계 안에" in table) == (lang == "ko"))
+    assert table.count("\n") == 3 and (("번 안에" in table) == (lang == "ko"))
     assert page["confident_wrong_plot"](lang).startswith('<div class="nnref-plot">')

@@ -150,6 +150,7 @@ def test_the_page_snippet_computes_its_tables() -> None:
         assert outputs == [str(y) for y in GATES[gate]]
     assert page["decimal_text"](Fraction(-1, 5)) == "-0.2"
     assert page["decimal_text"](Fraction(1, 3)) == "1/3"
+    assert page["cell_text"](Fraction(-1, 5)) == "\u22120.2"  # tables write a real minus sign
     assert "0.1" in page["settings_markdown"]("ko")
     columns = [line.split(" | ")[2:] for line in page["hand_set_truth_table"]().splitlines()[2:]]
     assert [[cell.strip(" |") for cell in row] for row in columns] == [  # AND, OR, NAND exactly

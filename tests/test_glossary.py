@@ -91,6 +91,7 @@ def test_the_page_check_fails_on_a_bad_page(tmp_path: Path) -> None:
         ("러닝레이트", ["러닝레이트"]),
         ("하이퍼 파라미터와 파라미터", ["하이퍼 파라미터", "파라미터"]),
         ("게임 플레이어, 계층적 구조, 에폭시 수지, 하이퍼파라미터", []),
+        ("한 스텝 뒤의 손실, 정답 클래스, 훈련 데이터", ["스텝", "정답", "훈련 데이터"]),
         ("층, 은닉층, 에포크, 기울기, 편향, 가중치, 학습률", []),
     ],
 )
@@ -104,6 +105,35 @@ def test_english_matching_is_whole_word_and_case_insensitive() -> None:
         "cross entropy",
     ]
     assert find_banned("mean squared error, cross-entropy, backpropagation", "en") == []
+
+
+def test_one_word_for_an_update_a_target_and_the_training_data() -> None:
+    # The review found four words for one update and two for the target and the training data.
+    choices = banned_variants("ko")
+    assert (choices["스텝"], choices["정답"], choices["훈련 데이터"]) == ("갱신", "실제값", "학습 데이터")
+    assert term("iteration", "ko") == "이터레이션"  # an iteration makes one update: two concepts
+
+
+def test_every_term_has_a_one_line_definition_in_both_languages() -> None:
+    for entry in GLOSSARY:
+        for lang in ("ko", "en"):
+            definition = entry.note(lang)
+            assert definition and "\n" not in definition and "|" not in definition, (entry.key, lang)
+            assert len(definition) <= 110, (entry.key, lang, len(definition))
+    korean = {t.ko for t in GLOSSARY}
+    for basic in ("확률적 경사 하강법", "회귀", "분류", "기울기 소실", "검증 데이터", "원-핫 인코딩",
+                  "야코비 행렬", "조기 종료"):
+        assert basic in korean
+
+
+def test_search_spellings_offer_variants_but_never_a_wrong_word() -> None:
+    assert "경사하강법" in get("gradient_descent").spellings("ko")
+    assert "활성화함수" in get("activation_function").spellings("ko")
+    assert "cross entropy" in get("cross_entropy").spellings("en")
+    wrong = {w for t in GLOSSARY for w in t.wrong_ko}
+    assert wrong == {"자동 차별화", "체중 감소"}
+    assert not wrong & {s for t in GLOSSARY for s in t.spellings("ko")}
+    assert all(wrong_word in banned_variants("ko") for wrong_word in wrong)  # still linted
 
 
 def test_table_has_one_term_per_concept() -> None:

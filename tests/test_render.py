@@ -152,13 +152,19 @@ def test_format_decimal_keeps_trailing_zeros_and_rounds_half_up() -> None:
         format_decimal("0.5", 8)  # type: ignore[arg-type]
 
 
-def test_glossary_table_has_every_term(tr) -> None:
+def test_glossary_table_has_every_term_in_reading_order_and_no_banned_word(tr) -> None:
     for lang in LANGS:
         table = glossary_table(lang)
         rows = table.splitlines()[2:]
         assert len(rows) == len(GLOSSARY)
-        first_column = [row.split(" | ")[0].removeprefix("| ") for row in rows]
-        assert first_column == [t.text(lang) for t in GLOSSARY]
+        first_column = [row.split(" | ")[0].removeprefix("| ").split(" \\(")[0] for row in rows]
+        assert sorted(first_column) == sorted(t.text(lang) for t in GLOSSARY)
+        # 가나다 (then terms written in Latin letters) / A-Z, ignoring spaces and case.
+        keys = [(lang == "ko" and not re.match("[가-힣]", w), w.replace(" ", "").replace("-", "").lower())
+                for w in first_column]
+        assert keys == sorted(keys)
+        assert all(row.count(" | ") == 2 and row.split(" | ")[-1].strip(" |") for row in rows)  # a definition
+        assert find_banned(table, lang) == []  # the lint-only variants are not shown to readers
 
 
 def test_published_keys_name_trace_quantities(tr) -> None:

@@ -10,30 +10,24 @@ Set ``NNREF_SCREENSHOTS=<dir>`` to keep the home page screenshots (ko/en, light/
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_tools import DOCS, BuildResult, page_files
-
-CHROMIUM = "/usr/bin/chromium"
-# DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from site_tools import (
+    DOCS,
+    BuildResult,
+    block_other_hosts,
+    built_pages,
+    lang_prefix,
+    open_page,
+    page_files,
+    search_result_pages,
+)
 
 # Every built page is checked (test_every_page_renders_offline); these lists name pages that
 # MUST have typeset math / mermaid diagrams, so that a page losing them fails. Site paths, Korean
@@ -67,62 +61,12 @@ KOREAN_SEARCHES = [
 ]
 
 
-def _require_browser() -> Any:
-    """Playwright's sync API, or skip (locally) / fail (in CI) when the browser stack is missing."""
-    missing = []
-    if not Path(CHROMIUM).is_file():
-        missing.append(f"{CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing.append("the playwright package (pip install playwright; no browser download needed)")
-        sync_playwright = None
-    if missing:
-        message = "browser test needs " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return sync_playwright
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: BuildResult) -> Iterator[str]:
-    """The built site served from the root of http://127.0.0.1:<free port>/."""
-    assert built_site.returncode == 0, built_site.output[-4000:]
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @dataclass
 class Traffic:
     """What the pages asked for beyond 127.0.0.1, and what went wrong in their scripts."""
 
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_playwright = _require_browser()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 # Material draws each mermaid diagram into a *closed* shadow root, out of reach of scripts.
@@ -139,14 +83,7 @@ def browser_context(browser: Any) -> Iterator[tuple[Any, Traffic]]:
     traffic = Traffic()
     context = browser.new_context(viewport={"width": 1280, "height": 1600})
 
-    def guard(route: Any) -> None:
-        if _is_local(route.request.url):
-            route.continue_()
-        else:
-            traffic.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    block_other_hosts(context, traffic.blocked)
     context.add_init_script(_OPEN_SHADOW_ROOTS)
     try:
         yield context, traffic
@@ -193,11 +130,6 @@ def _record_console_error(message: Any, traffic: Traffic) -> None:
         traffic.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
 
-def _open(page: Any, url: str) -> None:
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-
-
 # Text a reader sees outside code and typeset math: raw TeX here means KaTeX did not run.
 _VISIBLE_PROSE_JS = """
 () => {
@@ -211,32 +143,12 @@ _UNRENDERED_MATH_JS = """
 """
 
 
-def _is_local(url: str) -> bool:
-    return urlsplit(url).hostname == "127.0.0.1"
-
-
-def _lang_prefix(lang: str) -> str:
-    return "" if lang == "ko" else "en/"
-
-
 _MERMAID_JS = """
 () => [...document.querySelectorAll("div.mermaid")].map(d => {
   const svg = d.shadowRoot && d.shadowRoot.querySelector("svg");
   return svg ? svg.textContent : null;
 })
 """
-
-
-def _built_pages(site_dir: Path, lang: str) -> list[str]:
-    """Site paths of every page built for ``lang`` ("" is the home page), from the site folder."""
-    root = site_dir if lang == "ko" else site_dir / "en"
-    pages = []
-    for index in sorted(root.rglob("index.html")):
-        relative = index.parent.relative_to(root).as_posix()
-        if relative.split("/")[0] in {"en", "assets", "search"}:
-            continue
-        pages.append("" if relative == "." else f"{relative}/")
-    return pages
 
 
 def _page_problems(page: Any, traffic: Traffic) -> tuple[list[str], bool, bool]:
@@ -276,13 +188,13 @@ def test_every_page_renders_offline(
     from another host, no script error. MATH_PAGES and MERMAID_PAGES must have math/diagrams."""
     problems: dict[str, list[str]] = {}
     with_math, with_diagrams = set(), set()
-    for path in _built_pages(built_site.site_dir, lang):
+    for path in built_pages(built_site.site_dir, lang):
         traffic.blocked.clear()
         traffic.errors.clear()
-        _open(page, site_url + _lang_prefix(lang) + path)
+        open_page(page, site_url + lang_prefix(lang) + path)
         found, math, diagrams = _page_problems(page, traffic)
         if found:
-            problems["/" + _lang_prefix(lang) + path] = found
+            problems["/" + lang_prefix(lang) + path] = found
         if math:
             with_math.add(path)
         if diagrams:
@@ -297,7 +209,7 @@ def test_every_page_renders_offline(
 def test_notebook_pages_render_as_html(
     page: Any, traffic: Traffic, site_url: str, path: str, lang: str
 ) -> None:
-    _open(page, site_url + _lang_prefix(lang) + path)
+    open_page(page, site_url + lang_prefix(lang) + path)
     assert page.locator(".jupyter-wrapper .jp-Cell").count() > 0
     assert page.locator(".jupyter-wrapper .jp-OutputArea-output").count() > 0
     body = page.inner_text("article")
@@ -309,7 +221,7 @@ def test_notebook_pages_render_as_html(
 
 def _switch_language(page: Any, site_url: str, path: str, to: str) -> None:
     """Click the header's language link for ``to``; check it leads to the same page in ``to``."""
-    expected = site_url + _lang_prefix(to) + path
+    expected = site_url + lang_prefix(to) + path
     link = page.locator(f".md-header a.md-select__link[hreflang='{to}']").first
     assert link.evaluate("a => a.href") == expected
     # Click it the way a reader does (Material intercepts such clicks with logic of its own).
@@ -322,7 +234,7 @@ def _switch_language(page: Any, site_url: str, path: str, to: str) -> None:
 
 @pytest.mark.parametrize("path", SWITCHER_PAGES)
 def test_language_switcher_keeps_the_page(page: Any, traffic: Traffic, site_url: str, path: str) -> None:
-    _open(page, site_url + path)
+    open_page(page, site_url + path)
     _switch_language(page, site_url, path, "en")
     _switch_language(page, site_url, path, "ko")
     assert traffic.blocked == []
@@ -333,24 +245,15 @@ def test_language_switcher_keeps_the_page(page: Any, traffic: Traffic, site_url:
 def test_korean_search_finds_the_page(
     page: Any, traffic: Traffic, site_url: str, query: str, path: str
 ) -> None:
-    _open(page, site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill(query)
-    # Material searches on keyup; fill() types no key (and Hangul typed key by key arrives as
-    # text input without keyup), so end with a real key press, as a reader's last key would be.
-    search.press("End")
-    page.wait_for_selector("a.md-search-result__link", timeout=15_000)
-    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    pages = {urlsplit(href).path for href in hrefs}
-    assert "/" + path in pages, f"searching {query!r} did not list /{path}: {sorted(pages)}"
+    pages = search_result_pages(page, site_url, query)
+    assert path in pages, f"searching {query!r} did not list /{path}: {pages}"
     assert traffic.blocked == []
     assert traffic.errors == []
 
 
 def test_the_request_guard_blocks_and_records_other_hosts(page: Any, traffic: Traffic, site_url: str) -> None:
     # The guard itself must work, or every "no request left" assertion above is hollow.
-    _open(page, site_url)
+    open_page(page, site_url)
     page.evaluate("() => fetch('https://unpkg.com/mermaid@11/dist/mermaid.min.js').catch(() => null)")
     page.wait_for_timeout(200)
     assert traffic.blocked == ["https://unpkg.com/mermaid@11/dist/mermaid.min.js"]
@@ -375,10 +278,10 @@ def test_save_home_screenshots(browser: Any, site_url: str, lang: str, scheme: s
     folder = Path(os.environ.get("NNREF_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 1600}, color_scheme=scheme)
-    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url) else r.abort())
+    block_other_hosts(context)
     try:
         tab = context.new_page()
-        _open(tab, site_url + _lang_prefix(lang))
+        open_page(tab, site_url + lang_prefix(lang))
         tab.wait_for_selector(".katex", state="attached")
         tab.screenshot(path=str(folder / f"home-{lang}-{scheme}.png"), full_page=True)
     finally:

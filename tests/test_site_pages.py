@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -122,3 +123,29 @@ def test_api_reference_doctests_become_code_blocks() -> None:
 def test_api_reference_sphinx_roles_become_code_spans() -> None:
     text = "Uses :class:`~nnref.symbolic.Trace`, :data:`RECURRENT_ACTIVATIONS`.\n```\n:func:`kept`\n```"
     assert plain_roles(text) == "Uses `Trace`, `RECURRENT_ACTIVATIONS`.\n```\n:func:`kept`\n```"
+
+
+def _fundamentals_nav() -> list[str]:
+    """The chapter pages of mkdocs.yml's "신경망 기초" section, in nav order."""
+    lines = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("  - 신경망 기초:") + 1
+    chapters = []
+    for line in lines[start:]:
+        if not line.startswith("      - "):
+            break
+        chapters.append(line.removeprefix("      - ").strip())
+    return chapters
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_home_page_reading_order_is_the_nav_order(lang: str) -> None:
+    # The home page says in which order to read and why; it must be the order of the nav.
+    home = (DOCS / f"index.{lang}.md").read_text(encoding="utf-8")
+    heading = "읽는 순서" if lang == "ko" else "Reading order"
+    section = re.search(rf"\n## {heading}\n(.*?)(?:\n## |\Z)", home, re.DOTALL)
+    assert section, f"index.{lang}.md has no '## {heading}' section"
+    linked = re.findall(r"\]\((chapters/[\w-]+\.md)\)", section.group(1))
+    nav = _fundamentals_nav()
+    assert linked == nav and len(nav) >= 8
+    # Gradient descent is taught before backpropagation uses it (review item P4).
+    assert nav.index("chapters/gradient-descent.md") < nav.index("chapters/backprop.md")

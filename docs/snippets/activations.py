@@ -5,9 +5,9 @@ curves and gradients from nnref.numeric. Plot functions need plotting.py include
 """
 
 import functools
+import re
 from decimal import Decimal
 
-import matplotlib.ticker
 import numpy as np
 import sympy
 
@@ -81,9 +81,6 @@ SYMBOLS = {
 }
 
 
-SPACING = {"hspace": 0.35, "wspace": 0.3}
-
-
 def _cases_latex(expr: sympy.Expr, lang: str) -> str:
     """LaTeX of a Piecewise in the page's language (SymPy writes "for" and "otherwise")."""
     text = sympy.latex(expr)
@@ -111,20 +108,29 @@ def activation_markdown(name: str, lang: str) -> str:
         if jump != 1:
             raise ValueError(f"step should jump by 1 at z = 0; got {jump}")
         where = r"\quad (z \neq 0)"
-        return display_math(f"{lhs} = {_cases_latex(f, lang)}") + display_math(
-            f"{symbol}'(z) = {sympy.latex(derivative)} {where}, \\qquad "
-            f"{symbol}(\\epsilon) - {symbol}(-\\epsilon) = {sympy.latex(jump)} \\quad (\\epsilon > 0)"
+        # One fact per block: each stays narrow enough for a phone.
+        return (
+            display_math(f"{lhs} = {_cases_latex(f, lang)}")
+            + display_math(f"{symbol}'(z) = {sympy.latex(derivative)} {where}")
+            + display_math(
+                f"{symbol}(\\epsilon) - {symbol}(-\\epsilon) = {sympy.latex(jump)} \\quad (\\epsilon > 0)"
+            )
         )
     if name == "relu":
         nnref_form = ACTIVATIONS["relu"].derivative(Z, A)
         at_zero = ACTIVATIONS["relu"].on_branch(sympy.Integer(0), positive=False)[1]
-        return display_math(f"{lhs} = {sympy.latex(f)}, \\qquad {symbol}'(z) = {sympy.latex(derivative)}") + (
+        # SymPy prints Heaviside as theta, which chapter 1 uses for the threshold: show it as H.
+        heaviside = sympy.Function("H")
+        shown = derivative.replace(sympy.Heaviside, lambda argument, *_value_at_0: heaviside(argument))
+        if shown == derivative:
+            raise ValueError(f"SymPy's ReLU derivative {derivative} is no longer a Heaviside function")
+        return display_math(f"{lhs} = {sympy.latex(f)}, \\qquad {symbol}'(z) = {sympy.latex(shown)}") + (
             (
-                "\nSymPy의 미분 결과는 헤비사이드 함수 \\(\\theta(z)\\)이고, SymPy는 "
+                "\nSymPy의 미분 결과는 헤비사이드 함수 \\(H(z)\\)이고, SymPy는 "
                 if lang == "ko"
-                else "\nSymPy's derivative is the Heaviside function \\(\\theta(z)\\), and SymPy sets "
+                else "\nSymPy's derivative is the Heaviside step function \\(H(z)\\), and SymPy sets "
             )
-            + f"\\(\\theta(0) = {sympy.latex(sympy.Heaviside(0))}\\)"
+            + f"\\(H(0) = {sympy.latex(sympy.Heaviside(0))}\\)"
             + (
                 "로 둡니다. nnref는 두 엔진 모두 다음 정의를 씁니다.\n"
                 if lang == "ko"
@@ -158,39 +164,43 @@ def softmax_markdown() -> str:
         if sympy.simplify(derived - textbook.subs(dict(zip(os, outputs, strict=True)))) != 0:
             raise ValueError(f"d o1 / d z{j + 1}: {derived} is not {textbook}")
         lines.append(
-            f"\\frac{{\\partial o_{{1}}}}{{\\partial z_{{{j + 1}}}}} = {sympy.latex(derived)} "
-            f"= {sympy.latex(textbook)}"
+            f"\\begin{{aligned}} \\frac{{\\partial o_{{1}}}}{{\\partial z_{{{j + 1}}}}} "
+            f"&= {sympy.latex(derived)} \\\\ &= {sympy.latex(textbook)} \\end{{aligned}}"
         )
     return "".join(display_math(line) for line in lines)
+
+
+def _without_jumps(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The curve with a gap (NaN) at every jump, so that no vertical line joins its two sides."""
+    jumps = np.flatnonzero(np.abs(np.diff(y)) > 0.5) + 1
+    return np.insert(z, jumps, np.nan), np.insert(y, jumps, np.nan)
 
 
 def activation_plot(lang: str) -> str:
     """Step, sigmoid, tanh and ReLU with their derivatives, from the NumPy engine (needs plotting.py)."""
     words = ACTIVATION_WORDS[lang]
     z = np.linspace(-4, 4, 81).reshape(-1, 1)
-    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), sharex=True)  # noqa: F821 (from plotting.py)
+    fig, axes = plt.subplots(2, 2, figsize=(5.6, 5.2), sharex=True)  # noqa: F821 (from plotting.py)
+    function, derivative = COLORS["blue"], COLORS["orange"]  # noqa: F821 (from plotting.py)
     for ax, name in zip(axes.ravel(), ("step", "sigmoid", "tanh", "relu"), strict=True):
         activation = NUMERIC[name]
         a = activation.forward(z)
-        ax.plot(z[:, 0], a[:, 0], color="#3949ab", label=words["function"])
+        ax.plot(*_without_jumps(z[:, 0], a[:, 0]), color=function, label=words["function"])
         if activation.differentiable:
             slope = activation.backward(z, a, np.ones_like(z))
-            ax.plot(z[:, 0], slope[:, 0], color="#e65100", linestyle="--", label=words["derivative"])
-        else:  # zero on both sides, no value at the jump
-            for side in (z[:, 0] < 0, z[:, 0] > 0):
-                ax.plot(
-                    z[side, 0],
-                    np.zeros(side.sum()),
-                    color="#e65100",
-                    linestyle="--",
-                    label=words["derivative"] if side[0] else None,
-                )
-            ax.plot([0], [0], marker="o", markerfacecolor="white", color="#e65100", label=words["undefined"])
-        ax.set_title(term(NAME_KEYS[name], lang).split(" (")[0], fontsize=10)
-        ax.legend(fontsize=7, loc="upper left")
+            ax.plot(*_without_jumps(z[:, 0], slope[:, 0]), color=derivative, linestyle="--",
+                    label=words["derivative"])
+        else:  # zero on both sides, no value at the jump; step(0) = 0, so the dot at 1 is open
+            ax.plot(z[:, 0], np.where(z[:, 0] == 0, np.nan, 0.0), color=derivative,
+                    linestyle="--", label=words["derivative"])
+            ax.plot([0], [1], marker="o", markerfacecolor=PAPER, color=function)  # noqa: F821
+            ax.plot([0], [0], marker="o", markerfacecolor=PAPER, color=derivative, linestyle="none",  # noqa: F821
+                    label=words["undefined"])
+        ax.set_title(term(NAME_KEYS[name], lang).split(" (")[0])
     for ax in axes[1]:
         ax.set_xlabel("z")
-    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
+    fig.subplots_adjust(hspace=0.3, wspace=0.25)  # not tight_layout: it lays the text out once more (slow)
+    figure_legend(fig, axes.ravel(), ncol=3, below=0.03)  # noqa: F821 (from plotting.py)
     alt = ", ".join(term(NAME_KEYS[n], lang) for n in ("step", "sigmoid", "tanh", "relu"))
     return svg(fig, alt=alt)  # noqa: F821 (from plotting.py)
 
@@ -216,10 +226,8 @@ def linear_collapse_markdown() -> str:
     )
     return (
         general
-        + display_math(
-            f"W_1 = {sympy.latex(W1)}, \\quad W_2 = {sympy.latex(W2)}, \\quad "
-            f"b_1 = {sympy.latex(b1)}, \\quad b_2 = {sympy.latex(b2)}"
-        )
+        + display_math(f"W_1 = {sympy.latex(W1)}, \\quad W_2 = {sympy.latex(W2)}")
+        + display_math(f"b_1 = {sympy.latex(b1)}, \\quad b_2 = {sympy.latex(b2)}")
         + display_math(f"W = W_2 W_1 = {sympy.latex(W)}")
         + display_math(f"b = W_2 b_1 + b_2 = {sympy.latex(b)}")
     )
@@ -271,11 +279,13 @@ def sigmoid_bound_markdown() -> str:
         f"\\frac{{d}}{{dz}} \\sigma'(z) = {sympy.latex(sympy.simplify(sympy.diff(derivative, Z)))} = 0 "
         f"\\iff z = {sympy.latex(critical[0])}"
     ) + display_math(
-        f"\\sigma'(0) = {sympy.latex(peak)}, \\quad "
-        f"\\left.\\frac{{d^{{2}}}}{{dz^{{2}}}} \\sigma'(z)\\right|_{{z=0}} = "
-        f"{sympy.latex(curvature)} < 0, \\quad "
-        f"\\lim_{{z \\to \\pm\\infty}} \\sigma'(z) = {sympy.latex(tails[0])}"
+        "\\begin{aligned} "
+        f"\\sigma'(0) &= {sympy.latex(peak)} \\\\ "
+        f"\\left.\\frac{{d^{{2}}}}{{dz^{{2}}}} \\sigma'(z)\\right|_{{z=0}} "
+        f"&= {sympy.latex(curvature)} < 0 \\\\ "
+        f"\\lim_{{z \\to \\pm\\infty}} \\sigma'(z) &= {sympy.latex(tails[0])} "
         f"\\quad \\Longrightarrow \\quad 0 < \\sigma'(z) \\le {sympy.latex(peak)}"
+        " \\end{aligned}"
     )
 
 
@@ -318,7 +328,7 @@ def deep_gradient_plot(lang: str) -> str:
     """Mean |dE/dw| per layer on a log scale, sigmoid vs tanh vs ReLU (needs plotting.py)."""
     words = ACTIVATION_WORDS[lang]
     measured = deep_gradients()
-    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821 (from plotting.py)
+    fig, ax = plt.subplots(figsize=(5.6, 3.6))  # noqa: F821 (from plotting.py)
     for hidden, marker in (("sigmoid", "o"), ("tanh", "s"), ("relu", "^")):
         layers = range(1, len(measured[hidden]) + 1)
         ax.semilogy(
@@ -326,13 +336,10 @@ def deep_gradient_plot(lang: str) -> str:
         )
     ax.set_xlabel(words["layer"].format(last=DEEP_HIDDEN + 1))
     ax.set_ylabel(words["mean_grad"])
-    ax.set_title(words["deep_title"], fontsize=10)
+    ax.set_title(words["deep_title"])
     ax.set_xticks(range(1, DEEP_HIDDEN + 2))
-    # Plain-text tick labels: the default log labels are mathtext, whose minus sign the page font lacks.
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:.0e}"))
-    ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.legend(fontsize=8)
-    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
+    plain_ticks(ax.yaxis, "{:.0e}")  # noqa: F821 (from plotting.py)
+    figure_legend(fig, [ax], ncol=3)  # noqa: F821 (from plotting.py): off the curves
     return svg(fig, alt=words["deep_title"])  # noqa: F821 (from plotting.py)
 
 
@@ -366,6 +373,13 @@ def sigmoid_is_two_class_softmax() -> str:
     return display_math(f"{sympy.latex(first)} = {sympy.latex(sigmoid)} = \\sigma(z_{{1}} - z_{{2}})")
 
 
+def _cell_latex(expr: sympy.Expr) -> str:
+    """LaTeX for a table cell: display-size fractions, exponents folded (e^{1/10}), so that no
+    glyph shrinks to script-of-script size."""
+    folded = re.sub(r"\^\{\\frac\{([^{}]+)\}\{([^{}]+)\}\}", r"^{\1/\2}", sympy.latex(expr))
+    return folded.replace("\\frac{", "\\dfrac{")
+
+
 def softmax_table(lang: str) -> str:
     """Softmax of given weighted sums: exact, 15 decimals, float64; and the sums of each column."""
     words = ACTIVATION_WORDS[lang]
@@ -381,13 +395,12 @@ def softmax_table(lang: str) -> str:
             [
                 str(k),
                 f"\\(z_{{{k}}} = {SOFTMAX_Z[k - 1]}\\)",
-                f"\\({sympy.latex(value)}\\)",
-                f"`{format_decimal(decimal, 15)}`",
-                f"`{float(number)!r}`",
+                f"\\({_cell_latex(value)}\\)",
+                # The two decimals one above the other: digit by digit, and narrow enough for a phone.
+                f"`{format_decimal(decimal, 15)}`<br>`{float(number)!r}`",
             ]
         )
     total = float(numeric.sum())
-    rows.append([f"**{words['sum']}**", "", f"\\({sympy.latex(exact_sum)}\\)", "", f"`{total!r}`"])
-    return markdown_table(
-        [words["class"], "\\(z\\)", words["exact"], words["decimal"], words["float"]], rows, align="lllll"
-    )
+    rows.append([f"**{words['sum']}**", "", f"\\({sympy.latex(exact_sum)}\\)", f"<br>`{total!r}`"])
+    header = [words["class"], "\\(z\\)", words["exact"], f"{words['decimal']}<br>{words['float']}"]
+    return markdown_table(header, rows, align="llll")

@@ -7,8 +7,6 @@ block before calling a *_svg function.
 
 import statistics
 
-from matplotlib.ticker import FuncFormatter, NullFormatter
-
 from nnref.experiments import (
     BYTES_PER_FLOAT,
     activation_bytes,
@@ -41,8 +39,8 @@ WORDS = {
         "epoch": "에포크",
         "loss": "손실",
         "iteration": "이터레이션",
-        "per_epoch_title": "에포크마다 본 학습 손실",
-        "per_iter_title": f"처음 {WINDOW}번의 이터레이션: 배치마다의 손실",
+        "per_epoch_title": "에포크별 학습 손실",
+        "per_iter_title": f"처음 {WINDOW}번의 이터레이션에서 배치별 손실",
         "fit_title": "학습 데이터가 적을 때의 학습 손실과 테스트 손실",
         "best": "테스트 손실이 가장 낮은 에포크",
         "row": "시점",
@@ -119,7 +117,7 @@ def _memory_text(size: int) -> str:
 def data_summary(lang: str) -> str:
     """One sentence: the size of the split and the network's widths (inline numbers)."""
     digits = load_digits()
-    sizes = " - ".join(map(str, DIGITS_RECIPE.sizes))
+    sizes = "-".join(map(str, DIGITS_RECIPE.sizes))
     if lang == "ko":
         return (f"학습 데이터 \\(N = {n_train()}\\)장, 테스트 데이터 {digits.X_test.shape[0]}장이고, "
                 f"신경망의 층 너비는 {sizes}입니다.")
@@ -188,14 +186,14 @@ def curves_settings(lang: str) -> str:
 def per_epoch_svg(lang: str) -> str:
     """Training loss per epoch for each batch size, same epochs and learning rate."""
     w = WORDS[lang]
-    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821 - plt comes from plotting.py
+    fig, ax = plt.subplots(figsize=(5.6, 3.4))  # noqa: F821 - plt comes from plotting.py
     for size, hist in _runs().items():
         epochs = range(1, len(hist.loss) + 1)
         ax.plot(epochs, hist.loss, marker="o", markersize=4, label=f"{w['batch']} {_batch_label(size, lang)}")
     ax.set_xlabel(w["epoch"])
     ax.set_ylabel(w["train_loss"])
     ax.set_title(w["per_epoch_title"])
-    ax.legend()
+    figure_legend(fig, [ax], ncol=2)  # noqa: F821 - off the curves, from plotting.py
     return svg(fig, alt=w["per_epoch_title"])  # noqa: F821 - svg comes from plotting.py
 
 
@@ -205,7 +203,7 @@ def per_iteration_svg(lang: str) -> str:
     Batch sizes 1 and 32 only: the full batch has just one iteration per epoch.
     """
     w = WORDS[lang]
-    fig, ax = plt.subplots(figsize=(6, 3.5))  # noqa: F821
+    fig, ax = plt.subplots(figsize=(5.6, 3.4))  # noqa: F821
     for size, hist in _runs().items():
         if size == n_train():
             continue
@@ -214,54 +212,54 @@ def per_iteration_svg(lang: str) -> str:
     ax.set_xlabel(w["iteration"])
     ax.set_ylabel(w["loss"])
     ax.set_title(w["per_iter_title"])
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.42), ncols=2)
+    figure_legend(fig, [ax], ncol=2)  # noqa: F821
     return svg(fig, alt=w["per_iter_title"])  # noqa: F821
 
 
 def fitting_summary(lang: str) -> str:
     """One sentence with the settings of the over/underfitting run (computed, not typed)."""
     run = _fitting()
-    sizes = " - ".join(map(str, run.sizes))
+    sizes = "-".join(map(str, run.sizes))
     hist = run.history
     if lang == "ko":
-        return (f"학습 데이터를 앞의 {run.n_train}장으로 줄이고, 은닉층을 {run.sizes[1]}개로 넓힌 신경망"
+        return (f"학습 데이터를 앞의 {run.n_train}장으로 줄이고, 은닉 뉴런을 {run.sizes[1]}개로 늘린 신경망"
                 f"({sizes})을 배치 크기 {hist.batch_size}, 학습률 {hist.learning_rate:g}로 "
                 f"{hist.epochs} 에포크 동안 학습합니다. "
                 "테스트 손실은 테스트 데이터 전체에서 에포크마다 잽니다.")
     return (f"Keep only the first {run.n_train} training images, widen the hidden layer to "
-            f"{run.sizes[1]} units ({sizes}), and train with batch size {hist.batch_size} and "
+            f"{run.sizes[1]} neurons ({sizes}), and train with batch size {hist.batch_size} and "
             f"learning rate {hist.learning_rate:g} for {hist.epochs} epochs. The test loss is "
             "measured on the whole test split after every epoch.")
 
 
 def fitting_svg(lang: str) -> str:
-    """Left: train and test loss per epoch (log scale), the epoch of the lowest test loss marked.
-    Right: the test loss alone on a linear scale, where its rise after that epoch is visible."""
+    """Top: train and test loss per epoch (log scale), the epoch of the lowest test loss marked.
+    Bottom: the test loss alone on a linear scale, where its rise after that epoch is visible."""
     w = WORDS[lang]
     run = _fitting()
     hist = run.history
     epochs = range(1, hist.epochs + 1)
-    fig, (ax, zoom) = plt.subplots(1, 2, figsize=(9, 3.4), width_ratios=(3, 2))  # noqa: F821
-    ax.plot(epochs, hist.loss, label=w["train_loss"])
-    ax.plot(epochs, hist.val_loss, label=w["test_loss"])
-    top = max(max(hist.loss), max(hist.val_loss))
-    ax.text(run.best_epoch / 2, top, w["underfit"], ha="center", va="top", fontsize=9)
-    ax.text((run.best_epoch + hist.epochs) / 2, top, w["overfit"], ha="center", va="top", fontsize=9)
+    fig, (ax, zoom) = plt.subplots(2, 1, figsize=(5.6, 6.2), height_ratios=(3, 2))  # noqa: F821
+    train, test = COLORS["blue"], COLORS["orange"]  # noqa: F821 - from plotting.py
+    ax.plot(epochs, hist.loss, color=train, label=w["train_loss"])
+    ax.plot(epochs, hist.val_loss, color=test, label=w["test_loss"])
+    # The two regions are named just above the frame (x in epochs, y in axes units): off the data.
+    above = ax.get_xaxis_transform()
+    ax.text(run.best_epoch / 2, 1.02, w["underfit"], ha="center", va="bottom", transform=above)
+    ax.text((run.best_epoch + hist.epochs) / 2, 1.02, w["overfit"], ha="center", va="bottom", transform=above)
     ax.set_yscale("log")
-    # Plain tick labels: the default 10^k labels use mathtext, whose minus sign NanumGothic lacks.
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
+    plain_ticks(ax.yaxis)  # noqa: F821 - from plotting.py
     ax.set_ylabel(f"{w['loss']} (log)")
-    ax.set_title(w["fit_title"], fontsize=10)
+    ax.set_title(w["fit_title"], pad=22)
     start = max(1, run.best_epoch // 2)  # from halfway to the minimum: the dip and the rise
-    zoom.plot(epochs[start - 1:], hist.val_loss[start - 1:], color="tab:orange")
-    zoom.set_title(w["test_loss"], fontsize=10)
+    zoom.plot(epochs[start - 1:], hist.val_loss[start - 1:], color=test)
+    zoom.set_ylabel(w["test_loss"])
     for axis in (ax, zoom):
-        axis.axvline(run.best_epoch, color="gray", linestyle="--", linewidth=1, label=w["best"])
-        axis.axvspan(1 if axis is ax else start, run.best_epoch, color="tab:blue", alpha=0.06)
+        axis.axvline(run.best_epoch, color=COLORS["grey"], linestyle="--", linewidth=1, label=w["best"])  # noqa: F821
+        axis.axvspan(1 if axis is ax else start, run.best_epoch, color=train, alpha=0.08)
         axis.set_xlabel(w["epoch"])
-    ax.legend(loc="lower left", fontsize=8)
-    fig.tight_layout()
+    fig.subplots_adjust(hspace=0.45)  # not tight_layout: it lays the text out once more (slow)
+    figure_legend(fig, [ax], ncol=2, below=0.02)  # noqa: F821 - under the panels, off the curves
     return svg(fig, alt=w["fit_title"])  # noqa: F821
 
 

@@ -7,7 +7,6 @@ before calling a *_svg function.
 from decimal import Decimal, localcontext
 
 import sympy
-from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from nnref.examples import derive_example
 from nnref.experiments import descent_path, exact_decimal_text, learning_rate_runs, one_step_losses
@@ -28,16 +27,15 @@ DIGITS_EPOCHS = 10
 WORDS = {
     "ko": {
         "kinds": ("너무 작은 학습률", "알맞은 학습률", "너무 큰 학습률"),
-        "step": "스텝",
         "loss": "손실",
         "epoch": "에포크",
         "rate": "학습률",
-        "w_last": f"{STEPS}스텝 뒤의 \\(w\\)",
-        "e_last": f"{STEPS}스텝 뒤의 \\(E(w)\\)",
+        "w_last": f"갱신 {STEPS}번 뒤의 \\(w\\)",
+        "e_last": f"갱신 {STEPS}번 뒤의 \\(E(w)\\)",
         "before": "갱신 전 \\(E\\)",
-        "after": "한 스텝 뒤 \\(E\\)",
+        "after": "갱신 한 번 뒤 \\(E\\)",
         "change": "변화",
-        "parabola_title": "E(w) = (w - 3)², 시작점 w = 0",
+        "parabola_title": f"E(w) = (w − {MINIMUM})², 시작점 w = {START}",
         "digits_title": "digits 학습 손실",
         "train_loss": "마지막 에포크의 학습 손실",
         "test_loss": "테스트 손실",
@@ -47,16 +45,15 @@ WORDS = {
     },
     "en": {
         "kinds": ("learning rate too small", "a good learning rate", "learning rate too large"),
-        "step": "step",
         "loss": "loss",
         "epoch": "epoch",
         "rate": "learning rate",
-        "w_last": f"\\(w\\) after {STEPS} steps",
-        "e_last": f"\\(E(w)\\) after {STEPS} steps",
+        "w_last": f"\\(w\\) after {STEPS} updates",
+        "e_last": f"\\(E(w)\\) after {STEPS} updates",
         "before": "\\(E\\) before",
-        "after": "\\(E\\) after one step",
+        "after": "\\(E\\) after one update",
         "change": "change",
-        "parabola_title": "E(w) = (w - 3)², start at w = 0",
+        "parabola_title": f"E(w) = (w − {MINIMUM})², start at w = {START}",
         "digits_title": "digits training loss",
         "train_loss": "training loss, last epoch",
         "test_loss": "test loss",
@@ -79,8 +76,12 @@ def update_rule() -> str:
     decrease = sympy.expand(expansion - E(W))
     if sympy.simplify(decrease + ALPHA * slope**2) != 0:
         raise ValueError(f"unexpected first-order change {decrease}")
-    moved = sympy.latex(W - ALPHA * slope, order="old")
-    return _math(f"E\\!\\left({moved}\\right) = {sympy.latex(E(W))} {sympy.latex(decrease)} + O(\\alpha^2)")
+    # Printed with E'(w) for dE/dw: the expansion then fits one line of a phone.
+    def primed(expr: sympy.Expr, **options: str) -> str:
+        return sympy.latex(expr, **options).replace(sympy.latex(slope), "E'(w)")
+
+    moved = primed(W - ALPHA * slope, order="old")
+    return _math(f"E\\!\\left({moved}\\right) = {sympy.latex(E(W))} {primed(decrease)} + O(\\alpha^2)")
 
 
 def parabola_derivation() -> str:
@@ -95,10 +96,11 @@ def parabola_derivation() -> str:
     )
     condition = sympy.solve_univariate_inequality(sympy.Abs(1 - 2 * ALPHA) < 1, ALPHA, relational=False)
     lines = [
-        f"E(w) &= {sympy.latex(PARABOLA)}, \\qquad \\frac{{dE}}{{dw}} = {sympy.latex(gradient)}",
+        f"E(w) &= {sympy.latex(PARABOLA)}",
+        f"\\frac{{dE}}{{dw}} &= {sympy.latex(gradient)}",
         f"w - \\alpha \\frac{{dE}}{{dw}} &= {sympy.latex(step, order='old')}",
-        f"E\\!\\left(w - \\alpha \\frac{{dE}}{{dw}}\\right) &= {sympy.latex(after)}"
-        f" = {sympy.latex(ratio)} \\cdot E(w)",
+        f"E\\!\\left(w - \\alpha \\frac{{dE}}{{dw}}\\right) &= {sympy.latex(after)}",
+        f"&= {sympy.latex(ratio)} \\cdot E(w)",
         f"w_k &= {sympy.latex(closed)}",
     ]
     aligned = "\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}"
@@ -117,23 +119,25 @@ def _paths() -> dict[str, tuple[sympy.Rational, ...]]:
 
 
 def parabola_svg(lang: str) -> str:
-    """Three panels: the iterates on E(w) = (w-3)^2 for a too small, a good and a too large rate."""
+    """Three panels, one above the other: the iterates on E(w) = (w-3)^2 for a too small, a good
+    and a too large rate."""
     words = WORDS[lang]
     paths = _paths()
-    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))  # noqa: F821 - from plotting.py
+    fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4))  # noqa: F821 - from plotting.py
     for ax, (rate, path), kind in zip(axes, paths.items(), words["kinds"], strict=True):
         values = [float(v) for v in path]
         # Each panel spans its own iterates (the diverging one leaves any common frame).
         lo, hi = min(*values, MINIMUM - 3) - 1, max(*values, MINIMUM + 3) + 1
         grid = [lo + (hi - lo) * i / 200 for i in range(201)]
-        ax.plot(grid, [(g - MINIMUM) ** 2 for g in grid], color="lightgray")
-        ax.plot(values, [(v - MINIMUM) ** 2 for v in values], marker="o", markersize=3, linewidth=1)
-        ax.set_title(f"{kind}\nα = {rate}", fontsize=10)
-        ax.set_xlabel("w")
+        ax.plot(grid, [(g - MINIMUM) ** 2 for g in grid], color=COLORS["grey"], linewidth=1)  # noqa: F821
+        ax.plot(values, [(v - MINIMUM) ** 2 for v in values], marker="o", markersize=3, linewidth=1,
+                color=COLORS["blue"])  # noqa: F821
+        ax.set_title(f"{kind}, α = {rate}")
+        ax.set_ylabel("E(w)")
         ax.set_xlim(lo, hi)
-    axes[0].set_ylabel("E(w)")
-    fig.suptitle(words["parabola_title"], fontsize=10)
-    fig.tight_layout()
+    axes[-1].set_xlabel("w")
+    fig.suptitle(words["parabola_title"])
+    fig.subplots_adjust(hspace=0.5, top=0.9)  # not tight_layout: it lays the text out once more (slow)
     return svg(fig, alt=words["parabola_title"])  # noqa: F821 - from plotting.py
 
 
@@ -168,7 +172,8 @@ def wikidocs_step() -> str:
     slope = f"{tr.decimal('dE/dw5'):f}"
     new = f"{tr.decimal('w5+'):f}"
     rule = "w_5^{+} = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}"
-    return _math(f"{rule} = {w5} - {rate} \\times {slope} = {new}")
+    lines = [rule, f"&= {w5} - {rate} \\times {slope}", f"&= {new}"]
+    return _math("\\begin{aligned} " + " \\\\ ".join(lines) + " \\end{aligned}")
 
 
 def _short(value: sympy.Rational) -> str:
@@ -181,8 +186,8 @@ def wikidocs_losses(lang: str) -> str:
     tr = derive_example("wikidocs-07-05")
     before, after = f"{tr.decimal('E'):f}", f"{tr.next().decimal('E'):f}"
     if lang == "ko":
-        return f"이 한 스텝으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다."
-    return f"This one step lowers the error \\(E\\) from {before} to {after}."
+        return f"이 갱신 한 번으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다."
+    return f"This one update lowers the error \\(E\\) from {before} to {after}."
 
 
 def one_step_table(lang: str) -> str:
@@ -207,24 +212,22 @@ def _digits_runs():
 
 
 def digits_svg(lang: str) -> str:
-    """Three panels side by side: digits training and test loss per epoch for each rate."""
+    """Three panels, one above the other: digits training and test loss per epoch for each rate."""
     words = WORDS[lang]
     runs = _digits_runs()
-    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True)  # noqa: F821
+    fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4), sharex=True, sharey=True)  # noqa: F821
     for ax, (rate, hist), kind in zip(axes, runs.items(), words["kinds"], strict=True):
         epochs = range(1, len(hist.loss) + 1)
         ax.plot(epochs, hist.loss, marker="o", markersize=3, label=words["train"])
         ax.plot(epochs, hist.val_loss, marker="o", markersize=3, linestyle="--", label=words["test_loss"])
-        ax.set_title(f"{kind}\nα = {rate:g}", fontsize=10)
-        ax.set_xlabel(words["epoch"])
+        ax.set_title(f"{kind}, α = {rate:g}")
+        ax.set_ylabel(f"{words['loss']} (log)")
         ax.set_yscale("log")  # shared log scale: the spikes of the large rate and the small losses
-        # Plain tick labels: the default 10^k labels use mathtext, whose minus sign NanumGothic lacks.
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-        ax.yaxis.set_minor_formatter(NullFormatter())
-    axes[0].set_ylabel(f"{words['loss']} (log)")
-    axes[0].legend(fontsize=8)
-    fig.suptitle(words["digits_title"], fontsize=10)
-    fig.tight_layout()
+        plain_ticks(ax.yaxis)  # noqa: F821 - from plotting.py
+    axes[-1].set_xlabel(words["epoch"])
+    fig.suptitle(words["digits_title"])
+    fig.subplots_adjust(hspace=0.4, top=0.9, bottom=0.1)  # not tight_layout: it lays the text out again
+    figure_legend(fig, axes, ncol=2, below=0.035)  # noqa: F821 - under the panels, off the curves
     return svg(fig, alt=words["digits_title"])  # noqa: F821
 
 
@@ -261,3 +264,30 @@ def chance_sentence(lang: str) -> str:
                 "정확도도 한 클래스만 고를 때 수준입니다.")
     return (f"So the loss stays near {uniform}, the loss of an output that gives all ten classes the "
             "same probability, and the accuracy is that of always choosing one class.")
+
+
+def spike_sentence(lang: str) -> str:
+    """The good rate's one jump in test loss (an epoch whose update pushed the weights off course)
+    and the epoch where the test loss is back below its level before the jump."""
+    hist = learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS)[RATES_DIGITS[1]].history
+    peak = max(range(len(hist.val_loss)), key=hist.val_loss.__getitem__)
+    before = min(hist.val_loss[:peak], default=None)
+    back = next((i for i in range(peak + 1, len(hist.val_loss)) if hist.val_loss[i] < before), None)
+    if before is None or back is None or hist.val_loss[peak] < 2 * before:
+        raise ValueError(f"the good rate's test loss {hist.val_loss} has no single jump to explain")
+    if max(hist.val_loss[back:]) > hist.val_loss[peak] / 2:
+        raise ValueError("the test loss jumps again after it recovered; the sentence says it does not")
+    peak_loss, accuracy = f"{hist.val_loss[peak]:.2f}", f"{hist.val_accuracy[peak]:.0%}"
+    if lang == "ko":
+        return (f"알맞은 학습률에서도 테스트 손실이 에포크 {peak + 1}에 한 번 {peak_loss}까지 "
+                f"튀고, 그 에포크의 테스트 정확도는 {accuracy}로 떨어집니다. "
+                "미니배치(mini-batch) 하나로 구한 기울기는 데이터 전체의 기울기와 조금씩 달라서, "
+                "학습률이 크면 갱신 한 번이 가중치를 잠시 나쁜 쪽으로 밀어낼 수 있습니다. "
+                f"이 학습률에서는 그런 일이 되풀이되지 않고, 에포크 {back + 1}에는 테스트 손실이 "
+                "튀기 전보다 낮아집니다. 너무 큰 학습률과 다른 점이 이것입니다.")
+    return (f"Even the good rate makes the test loss jump once, to {peak_loss} in epoch {peak + 1}, "
+            f"where the test accuracy drops to {accuracy}. The gradient of one mini-batch differs a little "
+            "from that of the whole data set, so with a large learning rate a single update can push the "
+            f"weights off course for a while. At this rate that does not repeat: by epoch {back + 1} the "
+            "test loss is below its level before the jump. That is the difference from a rate that is too "
+            "large.")

@@ -1,6 +1,10 @@
-"""Home page: the sigmoid derivative, derived by SymPy while the site builds."""
+"""Home page: the sigmoid derivative, derived by SymPy while the site builds; the agreement rule."""
+
+import math
 
 import sympy
+
+from nnref.verify import CENTRAL_TOLERANCE, NUMPY_TOLERANCE
 
 
 def sigmoid_derivative_markdown() -> str:
@@ -18,10 +22,12 @@ def sigmoid_derivative_markdown() -> str:
         raise ValueError(f"sigma'(z) = {derivative} is not sigma(z)(1 - sigma(z))")
     lhs = sympy.latex(sympy.Derivative(sigma(z), z))
     return (
-        "$$\n"
-        f"\\sigma(z) = {sympy.latex(closed_form)}, \\qquad "
-        f"{lhs} = {sympy.latex(derivative)} = {sympy.latex(factored)}\n"
-        "$$"
+        "$$\n\\begin{aligned}\n"
+        f"\\sigma(z) &= {sympy.latex(closed_form)} \\\\\n"
+        f"{lhs} &= {sympy.latex(derivative)} \\\\\n"
+        # Printed in the textbook's order, sigma(z)(1 - sigma(z)), as the other chapters write it.
+        f"&= {sympy.latex(sympy.Mul(sigma(z), 1 - sigma(z), evaluate=False), order='none')}\n"
+        "\\end{aligned}\n$$"
     )
 
 
@@ -30,3 +36,29 @@ def sigmoid_derivative_at_zero() -> str:
     z = sympy.Symbol("z")
     derivative = sympy.diff(1 / (1 + sympy.exp(-z)), z)
     return f"\\(\\sigma'(0) = {sympy.latex(sympy.nsimplify(derivative.subs(z, 0)))}\\)"
+
+
+def _power_of_ten(value: float) -> str:
+    """1e-12 as LaTeX 10^{-12} (the tolerances are exact powers of ten)."""
+    exponent = round(math.log10(value))
+    if 10.0**exponent != value:
+        raise ValueError(f"{value} is not a power of ten")
+    return f"10^{{{exponent}}}"
+
+
+def agreement_markdown(lang: str) -> str:
+    """The tolerances nnref.verify applies, as a two-item list (numbers from the module, not typed)."""
+    numpy_tol, central_tol = _power_of_ten(NUMPY_TOLERANCE), _power_of_ten(CENTRAL_TOLERANCE)
+    if lang == "ko":
+        return (
+            f"- SymPy 값과 NumPy 값: 상대 차이 \\({numpy_tol}\\) 이하. float64의 반올림 오차 말고는 "
+            "차이가 없어야 합니다.\n"
+            f"- SymPy 값과 중앙 차분: 상대 차이 \\({central_tol}\\) 이하. 중앙 차분은 손실 함수 값의 "
+            "반올림 오차를 작은 간격으로 나누므로 float64 정밀도까지는 맞지 않습니다."
+        )
+    return (
+        f"- SymPy and NumPy: a relative difference of at most \\({numpy_tol}\\): nothing but float64 "
+        "rounding.\n"
+        f"- SymPy and central differences: at most \\({central_tol}\\); central differences divide the "
+        "rounding error of loss values by a small step, so they cannot reach float64 precision."
+    )

@@ -5,6 +5,7 @@ Plot functions need plotting.py included first.
 """
 
 import functools
+import re
 from decimal import Decimal
 
 import numpy as np
@@ -23,20 +24,20 @@ from nnref.symbolic.functions import A, Z, softmax_derivative, softmax_formula
 LOSS_WORDS = {
     "ko": {
         "name": "nnref 이름",
-        "formula": "식 (출력 하나의 몫)",
+        "formula": "식 (출력 하나에 대한 항)",
         "value": "wikidocs 예제의 E",
         "published": "wikidocs가 발표한 'MSE'",
         "outputs": "출력 수 \\(K\\)",
         "ratio": "mse / sse",
         "output": "출력 \\(o\\) (실제값 \\(t = 1\\))",
         "slope": "|∂E/∂z|",
-        "steps": "경사 하강법 단계",
+        "steps": "경사 하강법 갱신 횟수",
         "o_axis": "출력 \\(o\\)",
         "left": "가중합에 전해지는 기울기",
         "right": "틀린 출력에서 시작한 학습",
         "pair": "출력층 + 손실 함수",
-        "reach": "\\(o > 0.5\\)가 되기까지 걸린 단계",
-        "never": "{steps}단계 안에 도달하지 못함",
+        "reach": "\\(o > 0.5\\)가 되기까지의 갱신 횟수",
+        "never": "갱신 {steps}번 안에 도달하지 못함",
         "case": "경우",
         "exact": "SymPy (정확한 값)",
         "decimal": "소수 8자리",
@@ -45,20 +46,20 @@ LOSS_WORDS = {
     },
     "en": {
         "name": "nnref name",
-        "formula": "Formula (one output's share)",
+        "formula": "Formula (the term of one output)",
         "value": "E of the wikidocs example",
         "published": "wikidocs's published 'MSE'",
         "outputs": "Outputs \\(K\\)",
         "ratio": "mse / sse",
         "output": "output \\(o\\) (target \\(t = 1\\))",
         "slope": "|∂E/∂z|",
-        "steps": "gradient-descent step",
+        "steps": "gradient-descent updates",
         "o_axis": "output \\(o\\)",
         "left": "Gradient reaching the weighted sum",
         "right": "Learning from a wrong output",
         "pair": "Output layer + loss function",
-        "reach": "Steps until \\(o > 0.5\\)",
-        "never": "not within {steps} steps",
+        "reach": "Updates until \\(o > 0.5\\)",
+        "never": "not within {steps} updates",
         "case": "Case",
         "exact": "SymPy (exact)",
         "decimal": "8 decimals",
@@ -75,8 +76,6 @@ LOSS_KEYS = {
 }
 OUT, TGT, K = sympy.Symbol("o"), sympy.Symbol("t"), sympy.Symbol("K", positive=True, integer=True)
 
-
-SPACING = {"hspace": 0.35, "wspace": 0.4}
 
 
 def _plain(text: str) -> str:
@@ -101,21 +100,23 @@ def loss_values_table(lang: str) -> str:
     words = LOSS_WORDS[lang]
     one = sympy.Integer(1)
     cases = [
-        ("mse", "t = 0.4,\\ o = 0.6", LOSSES["mse"].term(sympy.Rational("0.6"), sympy.Rational("0.4"), 1)),
-        ("bce", "t = 1,\\ o = 0.9", LOSSES["bce"].term(sympy.Rational("0.9"), one, 1)),
-        ("bce", "t = 1,\\ o = 0.1", LOSSES["bce"].term(sympy.Rational("0.1"), one, 1)),
+        # Each given is its own formula, so that a narrow cell can wrap between them.
+        ("mse", ("t = 0.4", "o = 0.6"), LOSSES["mse"].term(sympy.Rational("0.6"), sympy.Rational("0.4"), 1)),
+        ("bce", ("t = 1", "o = 0.9"), LOSSES["bce"].term(sympy.Rational("0.9"), one, 1)),
+        ("bce", ("t = 1", "o = 0.1"), LOSSES["bce"].term(sympy.Rational("0.1"), one, 1)),
     ]
     zs = [sympy.Integer(2), sympy.Integer(1), sympy.Rational("0.1")]
     outputs = softmax_formula(zs)
     cce = sympy.simplify(
         sum(LOSSES["cce"].term(o_k, t_k, 3) for o_k, t_k in zip(outputs, (1, 0, 0), strict=True))
     )
-    cases.append(("cce", "t = (1, 0, 0),\\ o = \\operatorname{softmax}(2, 1, 0.1)", cce))
+    cases.append(("cce", ("t = (1, 0, 0)", "o = \\operatorname{softmax}(2, 1, 0.1)"), cce))
     rows = []
     for name, given, value in cases:
         decimal = Decimal(str(sympy.N(value, 30)))
         rows.append(
-            [f"`{name}`", f"\\({given}\\)", f"\\({_latex(value)}\\)", f"`{format_decimal(decimal, 8)}`"]
+            [f"`{name}`", ", ".join(f"\\({part}\\)" for part in given), f"\\({_cell_latex(value)}\\)",
+             f"`{format_decimal(decimal, 8)}`"]
         )
     return markdown_table(
         [words["name"], words["case"], words["exact"], words["decimal"]], rows, align="lllr"
@@ -139,7 +140,7 @@ def naming_table(lang: str) -> str:
             [
                 f"`{name}`",
                 term(LOSS_KEYS[name], lang),
-                f"\\({sympy.latex(share)}\\)",
+                f"\\({_cell_latex(share)}\\)",
                 f"`{format_decimal(tr.decimal('E'), 8)}`",
                 f"`{published}`",
             ]
@@ -167,6 +168,13 @@ def naming_ratio_markdown(lang: str) -> str:
 
 def _latex(expr: sympy.Expr) -> str:
     return sympy.latex(expr, ln_notation=True)
+
+
+def _cell_latex(expr: sympy.Expr) -> str:
+    """LaTeX for a table cell: display-size fractions, exponents folded (e^{1/10}), so that no
+    glyph shrinks to script-of-script size."""
+    folded = re.sub(r"\^\{\\frac\{([^{}]+)\}\{([^{}]+)\}\}", r"^{\1/\2}", _latex(expr))
+    return folded.replace("\\frac{", "\\dfrac{")
 
 
 def _readable_derivative(derivative: sympy.Expr) -> str:
@@ -239,30 +247,34 @@ def _pair_markdown(activation: str, loss: str, lang: str) -> tuple[str, bool]:
         result, os, ts = _softmax_cce_chain()
         holds = sympy.simplify(result - (os[0] - ts[0])) == 0
         math = (
-            f"\\frac{{\\partial E}}{{\\partial z_{{1}}}} = \\sum_{{k=1}}^{{3}} "
+            f"\\begin{{aligned}} \\frac{{\\partial E}}{{\\partial z_{{1}}}} &= \\sum_{{k=1}}^{{3}} "
             f"\\frac{{\\partial E}}{{\\partial o_{{k}}}} "
-            f"\\frac{{\\partial o_{{k}}}}{{\\partial z_{{1}}}} = {_latex(result)}"
+            f"\\frac{{\\partial o_{{k}}}}{{\\partial z_{{1}}}} \\\\ &= {_latex(result)}"
         )
-        return title + "\n" + display_math(math + (" \\quad \\checkmark" if holds else "")), holds
+        mark = " \\quad \\checkmark" if holds else ""
+        return title + "\n" + display_math(math + mark + " \\end{aligned}"), holds
     dE_do, do_dz, result = _elementwise_chain(activation, loss)
     ratio = sympy.cancel(result / (OUT - TGT))
     holds = not ratio.has(OUT, TGT)
     readable = _readable_derivative(dE_do)
     if not (readable.startswith("(") and readable.endswith(")")):
         readable = f"\\left({readable}\\right)"
+    # One "=" per line (aligned): each line stays narrow enough for a phone.
     chain = (
-        f"{dz} = \\frac{{\\partial E}}{{\\partial o}} \\frac{{\\partial o}}{{\\partial z}} = "
-        f"{readable} \\cdot {_latex(do_dz)}"
+        f"{dz} &= \\frac{{\\partial E}}{{\\partial o}} \\frac{{\\partial o}}{{\\partial z}} \\\\ "
+        f"&= {readable} \\cdot {_latex(do_dz)} \\\\ "
     )
     if holds:
         shown = (f"{_latex(ratio)} " if ratio != 1 else "") + "(o - t)"
-        return title + "\n" + display_math(f"{chain} = {shown} \\quad \\checkmark"), True
+        return title + "\n" + display_math(
+            f"\\begin{{aligned}} {chain} &= {shown} \\quad \\checkmark \\end{{aligned}}"), True
     scale = sympy.cancel(ratio / do_dz)  # what is left once sigma'(z) = o(1 - o) is taken out
     if scale.has(OUT, TGT):
         raise ValueError(f"{activation}+{loss}: dE/dz / (o - t) = {ratio} is not a multiple of f'(z)")
     factor = f"{_latex(scale)} \\cdot " if scale != 1 else ""
     shown = f"{factor}(o - t) \\cdot \\underbrace{{{_latex(do_dz)}}}_{{\\sigma'(z)}}"
-    return title + "\n" + display_math(f"{chain} = {shown} \\neq {factor}(o - t)"), False
+    return title + "\n" + display_math(
+        f"\\begin{{aligned}} {chain} &= {shown} \\neq {factor}(o - t) \\end{{aligned}}"), False
 
 
 def shortcut_markdown(lang: str, holding: bool) -> str:
@@ -322,24 +334,23 @@ def _descent(loss: str) -> list[float]:
 
 
 def confident_wrong_plot(lang: str) -> str:
-    """Left: |dE/dz| against o for t = 1, mse vs bce; right: o over gradient-descent steps."""
+    """Top: |dE/dz| against o for t = 1, mse vs bce; bottom: o over gradient-descent updates."""
     words = LOSS_WORDS[lang]
     o = np.linspace(0.005, 0.995, 199)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(7.2, 3.3))  # noqa: F821 (from plotting.py)
+    fig, (left, right) = plt.subplots(2, 1, figsize=(5.6, 6.4))  # noqa: F821 (from plotting.py)
     labels = {loss: f"{term('sigmoid_function', lang)} + {loss}" for loss in ("mse", "bce")}
-    for loss, style in (("mse", "--"), ("bce", "-")):
-        left.plot(o, _slope(loss, o), linestyle=style, label=labels[loss])
-        right.plot(range(STEPS + 1), _descent(loss), linestyle=style, marker=".", label=labels[loss])
+    for loss, style, color in (("mse", "--", COLORS["orange"]), ("bce", "-", COLORS["blue"])):  # noqa: F821
+        left.plot(o, _slope(loss, o), linestyle=style, color=color, label=labels[loss])
+        right.plot(range(STEPS + 1), _descent(loss), linestyle=style, color=color, marker=".")
     left.set_xlabel(_plain(words["output"]))
     left.set_ylabel(words["slope"])
-    left.set_title(words["left"], fontsize=10)
+    left.set_title(words["left"])
     right.set_xlabel(words["steps"])
     right.set_ylabel(_plain(words["o_axis"]))
-    right.set_title(words["right"], fontsize=10)
+    right.set_title(words["right"])
     right.set_ylim(0, 1)
-    for ax in (left, right):
-        ax.legend(fontsize=8)
-    fig.subplots_adjust(**SPACING)  # not tight_layout: it lays the text out once more (slow)
+    fig.subplots_adjust(hspace=0.55, bottom=0.12)  # not tight_layout: it lays the text out once more (slow)
+    figure_legend(fig, [left], ncol=2, below=0.04)  # noqa: F821 (from plotting.py): off the curves
     return svg(fig, alt=f"{words['left']}; {words['right']}")  # noqa: F821 (from plotting.py)
 
 

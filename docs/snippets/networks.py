@@ -105,12 +105,15 @@ def composition_markdown(lang: str) -> str:
     sigma = sympy.Function("sigma")
     w, b = sympy.symbols("w1:4"), sympy.symbols("b1:4")
     layers = [sympy.Lambda(u, sigma(w[i] * u + b[i])) for i in range(3)]
-    pieces = ", \\quad ".join(f"f_{{{i + 1}}}(u) = {sympy.latex(layer(u))}" for i, layer in enumerate(layers))
+    pieces = " \\\\ ".join(f"f_{{{i + 1}}}(u) &= {sympy.latex(layer(u))}" for i, layer in enumerate(layers))
     composed = layers[2](layers[1](layers[0](x)))
     expanded = composed.replace(sigma, sympy.Lambda(x, _sigmoid(x)))
     return (
-        display_math(pieces)
-        + display_math(f"f(x) = f_{{3}}(f_{{2}}(f_{{1}}(x))) = {sympy.latex(composed)}")
+        display_math(f"\\begin{{aligned}} {pieces} \\end{{aligned}}")
+        + display_math(
+            f"\\begin{{aligned}} f(x) &= f_{{3}}(f_{{2}}(f_{{1}}(x))) \\\\ "
+            f"&= {sympy.latex(composed)} \\end{{aligned}}"
+        )
         + ("\n펼쳐 쓰면 다음과 같습니다.\n" if lang == "ko" else "\nWritten out, this is:\n")
         + display_math(f"f(x) = {_exp_latex(expanded)}")
     )
@@ -143,7 +146,8 @@ def composition_check(lang: str) -> str:
         lead
         + "\n"
         + display_math(
-            f"f({COMPOSITION_X}) = {_exp_latex(value)} \\approx {format_decimal(exact_decimal, 15)}"
+            f"\\begin{{aligned}} f({COMPOSITION_X}) &= {_exp_latex(value)} \\\\ "
+            f"&\\approx {format_decimal(exact_decimal, 15)} \\end{{aligned}}"
         )
         + f"\n{tail}`{predicted!r}`{end}"
     )
@@ -170,8 +174,8 @@ def dense_symbols_markdown() -> str:
     z = W.T * x + b
     lhs = sympy.Matrix(sympy.symbols("z1:3"))
     return display_math(
-        f"{sympy.latex(lhs)} = W^{{\\top}} x + b = {sympy.latex(W.T)} {sympy.latex(x)} + {sympy.latex(b)} "
-        f"= {sympy.latex(z)}"
+        f"\\begin{{aligned}} {sympy.latex(lhs)} &= W^{{\\top}} x + b \\\\ "
+        f"&= {sympy.latex(W.T)} {sympy.latex(x)} + {sympy.latex(b)} \\\\ &= {sympy.latex(z)} \\end{{aligned}}"
     )
 
 
@@ -226,10 +230,14 @@ def rnn_givens_markdown() -> str:
     xs = ", ".join(
         f"x_{{{t}}} = {sympy.latex(sympy.Rational(row[0]))}" for t, row in enumerate(RNN_XS, start=1)
     )
-    return display_math(
-        f"W = {matrix(RNN_W)}, \\quad U = {matrix(RNN_U)}, \\quad b = {matrix(tuple((v,) for v in RNN_B))}, "
-        f"\\quad h_{{0}} = {sympy.latex(sympy.zeros(2, 1))}, \\quad f = \\tanh"
-    ) + display_math(xs)
+    return (
+        display_math(f"W = {matrix(RNN_W)}, \\quad U = {matrix(RNN_U)}")
+        + display_math(
+            f"b = {matrix(tuple((v,) for v in RNN_B))}, \\quad h_{{0}} = {sympy.latex(sympy.zeros(2, 1))}, "
+            "\\quad f = \\tanh"
+        )
+        + display_math(xs)
+    )
 
 
 @functools.cache  # several blocks of the page use it: compute once per language
@@ -250,8 +258,8 @@ def rnn_first_step_markdown() -> str:
     """The exact closed forms of h_1 and of the first unit of h_2."""
     exact, _ = _rnn_runs()
     h1 = sympy.Matrix([value.doit() for value in exact.h[0]])
-    h21 = exact.h[1][0].doit()
-    return display_math(f"h_{{1}} = {sympy.latex(h1)}, \\qquad h_{{2,1}} = {sympy.latex(h21)}")
+    second = exact.h[1][0].doit()
+    return display_math(f"h_{{1}} = {sympy.latex(h1)}") + display_math(f"h_{{2,1}} = {sympy.latex(second)}")
 
 
 def rnn_table(lang: str) -> str:
@@ -269,8 +277,8 @@ def rnn_table(lang: str) -> str:
                 [
                     f"\\(x_{{{t + 1}}} = {sympy.latex(sympy.Rational(RNN_XS[t][0]))}\\)",
                     f"\\(h_{{{t + 1},{i + 1}}}\\)",
-                    f"`{format_decimal(precise, 20)}`",
-                    f"`{float(numeric.h[t, i])!r}`",
+                    # The two values one above the other: digit by digit, and narrow enough for a phone.
+                    f"`{format_decimal(precise, 20)}`<br>`{float(numeric.h[t, i])!r}`",
                     f"`{float(difference):.1e}`",
                 ]
             )
@@ -278,5 +286,5 @@ def rnn_table(lang: str) -> str:
         raise ValueError(f"float64 and exact RNN states differ by {largest}")
     if np.allclose(numeric.h[0], numeric.h[1]):
         raise ValueError("x_1 = x_2 should give different hidden states h_1 and h_2")
-    header = [words["input"], words["unit"], words["exact"], words["float"], words["diff"]]
-    return markdown_table(header, rows, align="cclll")
+    header = [words["input"], words["unit"], f"{words['exact']}<br>{words['float']}", words["diff"]]
+    return markdown_table(header, rows, align="ccll")

@@ -24,14 +24,14 @@ WORDS = {
         "gate": "게이트", "threshold": "임계값", "epoch": "에포크", "mistakes": "틀린 샘플 수",
         "target": "실제값", "output": "출력", "start": "시작", "same": "모두 일치",
         "update": "갱신", "none": "그대로", "raise": "x만큼 키움", "lower": "x만큼 줄임",
-        "fire_missed": "켜져야 하는데 꺼짐", "fired_wrongly": "꺼져야 하는데 켜짐", "correct": "맞음",
+        "fire_missed": "1이어야 하는데 0", "fired_wrongly": "0이어야 하는데 1", "correct": "맞음",
         "case": "경우", "otherwise": "그 외",
     },
     "en": {
         "gate": "gate", "threshold": "threshold", "epoch": "epoch", "mistakes": "misclassified samples",
         "target": "target", "output": "output", "start": "start", "same": "all match",
         "update": "update", "none": "unchanged", "raise": "raised by x", "lower": "lowered by x",
-        "fire_missed": "should fire, did not", "fired_wrongly": "should not fire, did", "correct": "correct",
+        "fire_missed": "1 expected, 0 given", "fired_wrongly": "0 expected, 1 given", "correct": "correct",
         "case": "case", "otherwise": "otherwise",
     },
 }
@@ -46,6 +46,11 @@ def decimal_text(value: Fraction) -> str:
         return f"{value.numerator}/{value.denominator}"
     text = format(exact.normalize(), "f")
     return "0" if text in ("-0", "0") else text
+
+
+def cell_text(value: Fraction) -> str:
+    """A table cell's number: decimal_text with a real minus sign (U+2212), as the prose writes it."""
+    return decimal_text(value).replace("-", "\u2212")
 
 
 def _rate() -> Fraction:
@@ -76,8 +81,8 @@ def threshold_to_bias_markdown(lang: str) -> str:
         "$$",
         r"\begin{aligned}",
         rf"y &= {_cases_latex([(sympy.Integer(1), fires), (sympy.Integer(0), True)], otherwise)} \\[4pt]",
-        rf"\Longleftrightarrow\quad y &= \operatorname{{step}}(z),\quad "
-        rf"z = {sympy.latex(with_bias, order='none')},\quad b = -\theta",
+        r"\Longleftrightarrow\quad y &= \operatorname{step}(z) \\",
+        rf"z &= {sympy.latex(with_bias, order='none')},\quad b = -\theta",
         r"\end{aligned}",
         "$$",
         "",
@@ -95,7 +100,8 @@ def hand_set_gates_table(lang: str) -> str:
     for gate in TRAINED_GATES:
         params = example(gate).parameters
         theta = -Fraction(params["b1"])
-        rows.append([gate.upper(), params["w1"], params["w2"], params["b1"], decimal_text(theta)])
+        rows.append([gate.upper(), *(cell_text(Fraction(params[name])) for name in ("w1", "w2", "b1")),
+                     cell_text(theta)])
     return markdown_table(header, rows, align="lrrrr")
 
 
@@ -115,9 +121,9 @@ def hand_set_truth_table() -> str:
 
 def learning_rule_markdown() -> str:
     """The update rule as SymPy prints it."""
-    eta, t, y, x_i, w_i = sympy.symbols("eta t y x_i w_i")
-    new_w = sympy.Add(w_i, sympy.Mul(eta, t - y, x_i, evaluate=False), evaluate=False)
-    new_b = sympy.Add(B, sympy.Mul(eta, t - y, evaluate=False), evaluate=False)
+    alpha, t, y, x_i, w_i = sympy.symbols("alpha t y x_i w_i")
+    new_w = sympy.Add(w_i, sympy.Mul(alpha, t - y, x_i, evaluate=False), evaluate=False)
+    new_b = sympy.Add(B, sympy.Mul(alpha, t - y, evaluate=False), evaluate=False)
     return (
         "$$\n"
         rf"{sympy.latex(w_i)} \leftarrow {sympy.latex(new_w, order='none')}, \qquad "
@@ -135,7 +141,7 @@ def error_cases_table(lang: str) -> str:
             error = t - y
             case = w["correct"] if error == 0 else w["fire_missed"] if error > 0 else w["fired_wrongly"]
             effect = w["none"] if error == 0 else (w["raise"] if error > 0 else w["lower"]).replace(
-                "x", r"\(\eta x_i\)")
+                "x", r"\(\alpha x_i\)")
             rows.append([str(t), str(y), case, str(error), effect])
     header = [rf"{w['target']} \(t\)", rf"{w['output']} \(y\)", w["case"], r"\(t - y\)",
               rf"{w['update']} \(w_i\)"]
@@ -154,10 +160,10 @@ def epochs_table(gate: str, lang: str) -> str:
     run = train_gate(gate)
     if not run.converged:
         raise ValueError(f"the learning rule did not learn {gate} in {MAX_EPOCHS} epochs")
-    rows = [["0", *(decimal_text(v) for v in run.initial_weights), decimal_text(run.initial_bias), "–"]]
+    rows = [["0", *(cell_text(v) for v in run.initial_weights), cell_text(run.initial_bias), "–"]]
     for record in run.epochs:
-        rows.append([str(record.epoch), *(decimal_text(v) for v in record.weights),
-                     decimal_text(record.bias), str(record.mistakes)])
+        rows.append([str(record.epoch), *(cell_text(v) for v in record.weights),
+                     cell_text(record.bias), str(record.mistakes)])
     header = [w["epoch"], r"\(w_1\)", r"\(w_2\)", r"\(b\)", w["mistakes"]]
     return markdown_table(header, rows, align="rrrrr")
 
@@ -172,7 +178,7 @@ def learned_truth_table(gate: str, lang: str) -> str:
         y = step(z)
         if y != target or y != perceptron_output(run.weights, run.bias, x):
             raise ValueError(f"the trained {gate} perceptron gives {y} for {x}, not {target}")
-        rows.append([str(x[0]), str(x[1]), decimal_text(z), str(y), str(target)])
+        rows.append([str(x[0]), str(x[1]), cell_text(z), str(y), str(target)])
     header = [r"\(x_1\)", r"\(x_2\)", r"\(z = w_1 x_1 + w_2 x_2 + b\)", rf"{w['output']} \(y\)",
               rf"{w['target']} \(t\)"]
     return markdown_table(header, rows, align="ccrcc")
@@ -186,11 +192,13 @@ def summary_sentence(gate: str, lang: str) -> str:
     names = [f"w_{i + 1}" for i in range(len(run.weights))] + ["b"]
     values = [*run.weights, run.bias]
     params = ", ".join(f"{n} = {decimal_text(v)}" for n, v in zip(names, values, strict=True))
+    if any(record.mistakes == 0 for record in run.epochs[:-1]):
+        raise ValueError(f"{gate}: an epoch before the last made no mistake; the sentence says otherwise")
     if lang == "ko":
-        return (f"{gate.upper()}: 에포크 {updating}번 동안 매개변수가 바뀌었고, 에포크 {last}에서 "
-                rf"네 샘플을 모두 맞혀 학습이 멈췄습니다. 최종 매개변수는 \({params}\)입니다.")
-    return (f"{gate.upper()}: the parameters changed during {updating} epochs; in epoch {last} "
-            rf"all four samples were right and training stopped, at \({params}\).")
+        return (f"{gate.upper()}: 매개변수는 처음 에포크 {updating}번 동안 바뀌었고, 에포크 {last}에서 "
+                rf"네 샘플을 모두 맞혀 학습을 마쳤습니다. 최종 매개변수는 \({params}\)입니다.")
+    return (f"{gate.upper()}: the parameters changed in each of the first {updating} epochs; in epoch "
+            rf"{last} every sample was classified correctly and training stopped with \({params}\).")
 
 
 def settings_markdown(lang: str) -> str:
@@ -201,7 +209,7 @@ def settings_markdown(lang: str) -> str:
         raise ValueError(f"the sentence below assumes one common start value; got {start}")
     rate, first = decimal_text(_rate()), decimal_text(start[0])
     if lang == "ko":
-        return (rf"설정: 학습률 \(\eta = {rate}\), 시작값 \(w_1 = w_2 = b = {first}\), "
-                f"최대 에포크 수 {MAX_EPOCHS}.")
-    return (rf"Settings: learning rate \(\eta = {rate}\), start at \(w_1 = w_2 = b = {first}\), "
+        return (rf"학습률은 \(\alpha = {rate}\), 시작값은 \(w_1 = w_2 = b = {first}\)이고, 에포크는 "
+                f"최대 {MAX_EPOCHS}번까지 돕니다.")
+    return (rf"Settings: learning rate \(\alpha = {rate}\), start at \(w_1 = w_2 = b = {first}\), "
             f"at most {MAX_EPOCHS} epochs.")

@@ -30,7 +30,7 @@ XOR_2_2_1 = replace(XOR_RECIPE, sizes=(2, 2, 1))
 WORDS = {
     "ko": {
         "gate": "게이트", "condition": "필요한 조건", "inequality": "부등식", "separable": "직선으로 나뉨",
-        "yes": "예", "no": "아니오", "solution": "찾은 매개변수", "contradiction": "모순",
+        "yes": "예", "no": "아니요", "solution": "찾은 매개변수", "contradiction": "모순",
         "no_line": "XOR: 나누는 직선 없음", "class1": "출력 1", "class0": "출력 0",
         "output": "출력", "target": "실제값", "loss": "손실", "epoch": "에포크",
         "boundary": "결정 경계", "network_output": "신경망 출력", "predicted": "판정",
@@ -38,6 +38,8 @@ WORDS = {
         "loss_function": "손실 함수", "learning_rate": "학습률", "epochs": "에포크 수",
         "batch_size": "배치 크기", "init_seed": "초기 가중치 시드", "check": "확인",
         "region1": "z > 0 (출력 1)", "loss_title": "에포크별 학습 손실",
+        "hand_line": "앞 장에서 고른 직선", "learned_line": "학습 규칙이 찾은 직선",
+        "target1": "실제값 1", "target0": "실제값 0",
         "boundary_title": "출력이 0.5인 곳이 결정 경계",
     },
     "en": {
@@ -51,6 +53,8 @@ WORDS = {
         "loss_function": "loss function", "learning_rate": "learning rate", "epochs": "epochs",
         "batch_size": "batch size", "init_seed": "initial weight seed", "check": "check",
         "region1": "z > 0 (output 1)", "loss_title": "training loss per epoch",
+        "hand_line": "line picked in the previous chapter", "learned_line": "line the learning rule found",
+        "target1": "target 1", "target0": "target 0",
         "boundary_title": "decision boundary where the output is 0.5",
     },
 }
@@ -99,39 +103,56 @@ def _half_plane(w1: float, w2: float, b: float, box: tuple[float, float]) -> np.
     return np.array(kept)
 
 
+def _line_segment(w1: float, w2: float, b: float, box: tuple[float, float]) -> np.ndarray:
+    """The part of the line w1·x1 + w2·x2 + b = 0 inside box²: the edge of its half-plane."""
+    region = _half_plane(w1, w2, b, box)
+    on_line = np.abs(w1 * region[:, 0] + w2 * region[:, 1] + b) < 1e-12
+    return region[on_line]
+
+
 def gates_figure(lang: str):
-    """Four panels: AND, OR, NAND with the line the learning rule found (z > 0 shaded), XOR alone."""
+    """Four panels (2 x 2): AND, OR, NAND with the hand-set perceptron's line (z > 0 shaded) and
+    the line the learning rule found (dashed); XOR alone."""
     import matplotlib.pyplot as plt  # configured by plotting.py, included in the same block
 
+    colors, paper = COLORS, PAPER  # noqa: F821 - from plotting.py
     w = WORDS[lang]
     box = (-0.3, 1.3)
-    fig, axes = plt.subplots(1, 4, figsize=(9, 2.9), sharey=True)
-    for ax, gate in zip(axes, PLOTTED_GATES, strict=True):
+    fig, axes = plt.subplots(2, 2, figsize=(5.6, 6.0), sharex=True, sharey=True)
+    for ax, gate in zip(axes.ravel(), PLOTTED_GATES, strict=True):
         X, Y = gate_data(gate)
         run = learned_line(gate)
         if run is not None:
-            w1, w2, b = (float(v) for v in (*run.weights, run.bias))
+            hand = example(gate).parameters
+            w1, w2, b = (float(Fraction(hand[name])) for name in ("w1", "w2", "b1"))
             region = _half_plane(w1, w2, b, box)
-            ax.fill(region[:, 0], region[:, 1], color="#c7d7f5", label=w["region1"])
-            on_line = np.abs(w1 * region[:, 0] + w2 * region[:, 1] + b) < 1e-12
-            ax.plot(region[on_line, 0], region[on_line, 1], color="#1f3a93", linewidth=1.5)
-            ax.set_title(gate.upper(), fontsize=10)
+            ax.fill(region[:, 0], region[:, 1], color=colors["blue"], alpha=0.2, linewidth=0,
+                    label=w["region1"])
+            edge = _line_segment(w1, w2, b, box)
+            ax.plot(edge[:, 0], edge[:, 1], color=colors["blue"], linewidth=2, label=w["hand_line"])
+            learned = _line_segment(*(float(v) for v in (*run.weights, run.bias)), box)
+            ax.plot(learned[:, 0], learned[:, 1], color=colors["orange"], linewidth=1.5, linestyle="--",
+                    label=w["learned_line"])
+            ax.set_title(gate.upper())
         else:
-            ax.set_title(w["no_line"], fontsize=10)
+            ax.set_title(w["no_line"])
         ones, zeros = Y[:, 0] == 1, Y[:, 0] == 0
-        ax.scatter(X[ones, 0], X[ones, 1], s=70, c="#1f3a93", marker="o", label=w["class1"], zorder=3)
-        ax.scatter(X[zeros, 0], X[zeros, 1], s=70, facecolors="white", edgecolors="#c0392b",
+        ax.scatter(X[ones, 0], X[ones, 1], s=70, c=colors["blue"], edgecolors=paper, marker="o",
+                   label=w["class1"], zorder=3)
+        ax.scatter(X[zeros, 0], X[zeros, 1], s=70, facecolors=paper, edgecolors=colors["red"],
                    linewidths=2, marker="o", label=w["class0"], zorder=3)
         ax.set_xlim(*box)
         ax.set_ylim(*box)
         ax.set_xticks([0, 1])
         ax.set_yticks([0, 1])
         ax.set_aspect("equal")
+        ax.grid(False)
+    for ax in axes[1]:
         ax.set_xlabel("$x_1$")
-    axes[0].set_ylabel("$x_2$")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=3, frameon=False, bbox_to_anchor=(0.5, -0.1))
-    fig.subplots_adjust(left=0.06, right=0.99, bottom=0.2, top=0.9, wspace=0.15)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("$x_2$")
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.2, top=0.95, hspace=0.25, wspace=0.1)
+    figure_legend(fig, axes.ravel(), ncol=2, below=0.12)  # noqa: F821 - from plotting.py
     return fig
 
 
@@ -145,31 +166,44 @@ def learned_lines_markdown(lang: str) -> str:
         w1, w2, b = (decimal_text(v) for v in (*run.weights, run.bias))
         constant = "" if b == "0" else f" + {b}"
         parts.append(rf"{gate.upper()} \({w1}\,x_1 + {w2}\,x_2{constant} = 0\)".replace("+ -", "- "))
-    lead = "그림의 직선:" if lang == "ko" else "Lines drawn:"
-    return f"{lead} " + ", ".join(parts)
+    if lang == "ko":
+        return "학습 규칙이 찾은 직선(점선)은 " + ", ".join(parts) + "입니다."
+    return "The dashed lines, found by the learning rule, are " + ", ".join(parts) + "."
+
+
+_KO_COUNT = {1: "한", 2: "두", 3: "세", 4: "네"}
 
 
 def xor_perceptron_markdown(lang: str) -> str:
-    """What the learning rule does on XOR: it never gets through an epoch without a mistake."""
+    """What the learning rule does on XOR: mistakes per epoch until it cycles, and the cycle."""
     X, Y = gate_data("xor")
     run = train_perceptron(X, Y, learning_rate=PERCEPTRON_RATE, max_epochs=PERCEPTRON_EPOCHS)
     if run.converged:
         raise ValueError("the perceptron learned XOR: impossible, the proof below says")
     repeat = run.repeated_state()
-    least = min(record.mistakes for record in run.epochs)
+    if repeat is None:
+        raise ValueError("the XOR run should come back to an earlier state (a cycle)")
+    mistakes = [record.mistakes for record in run.epochs]
+    cycle = set(mistakes[repeat[0]:])  # epochs repeat[0] + 1, ... are the cycle, forever
+    if len(cycle) != 1:
+        raise ValueError(f"the sentence assumes one mistake count inside the cycle; got {cycle}")
+    (inside,) = cycle
+    before = list(enumerate(mistakes[: repeat[0]], start=1))
+    everything = inside == len(X)
     if lang == "ko":
-        text = (f"XOR에 같은 학습 규칙을 적용하면 {len(run.epochs)} 에포크가 지나도 멈추지 않고, "
-                f"어느 에포크에서든 적어도 {least}개의 샘플을 틀립니다.")
-        if repeat:
-            text += (f" 매개변수가 에포크 {repeat[0]} 뒤와 에포크 {repeat[1]} 뒤에 똑같으므로, 학습은 "
-                     "그 사이의 에포크를 끝없이 되풀이합니다.")
-        return text
-    text = (f"Applied to XOR, the same rule has not stopped after {len(run.epochs)} epochs, and every "
-            f"epoch misclassifies at least {least} samples.")
-    if repeat:
-        text += (f" The parameters after epoch {repeat[1]} equal those after epoch {repeat[0]}, so training "
-                 "repeats the same epochs forever.")
-    return text
+        counts = ", ".join(f"에포크 {epoch}에 {m}개" for epoch, m in before)
+        cycle_text = (f"{_KO_COUNT[len(X)]} 샘플을 모두 틀립니다" if everything
+                      else f"에포크마다 {inside}개를 틀립니다")
+        return (f"XOR에 같은 학습 규칙을 적용하면 에포크 {len(run.epochs)}번이 지나도 멈추지 않습니다. "
+                f"틀리는 샘플은 {counts}이고, 에포크 {repeat[0] + 1}부터는 {cycle_text}. "
+                f"매개변수가 에포크 {repeat[0]} 뒤와 에포크 {repeat[1]} 뒤에 똑같으므로, 학습은 그 사이의 "
+                "에포크를 끝없이 되풀이합니다.")
+    counts = ", ".join(f"{m}{' samples' if i == 0 else ''} in epoch {epoch}"
+                       for i, (epoch, m) in enumerate(before))
+    cycle_text = "every sample is wrong" if everything else f"{inside} samples are wrong in every epoch"
+    return (f"Applied to XOR, the same rule has not stopped after {len(run.epochs)} epochs. It misclassifies "
+            f"{counts}, and from epoch {repeat[0] + 1} on {cycle_text}. The parameters after epoch "
+            f"{repeat[1]} equal those after epoch {repeat[0]}, so training repeats the same epochs forever.")
 
 
 # -- the proof ----------------------------------------------------------------------------------
@@ -193,10 +227,12 @@ def system_table(gate: str, lang: str) -> str:
         terms = [xi * wi for xi, wi in zip(map(int, x), (w1, w2), strict=True) if xi]
         z = sympy.Add(*terms, b, evaluate=False)
         need = sympy.StrictGreaterThan(z, 0, evaluate=False) if t else sympy.LessThan(z, 0, evaluate=False)
-        rows.append([f"({q.label})", f"({', '.join(str(int(v)) for v in x)})", str(t),
-                     rf"\({sympy.latex(need, order='none')}\)", rf"\({_inequality_latex(q, sep.symbols)}\)"])
-    header = ["#", r"\(x\)", gate.upper(), w["condition"], w["inequality"]]
-    return markdown_table(header, rows, align="cccll")
+        # The inequality carries its number, as in the derivation below: (1), (2), ...
+        rows.append([rf"\(({', '.join(str(int(v)) for v in x)})\)", str(t),
+                     rf"\({sympy.latex(need, order='none')}\)",
+                     rf"\({_inequality_latex(q, sep.symbols)}{_tag(q)}\)"])
+    header = [r"\(x\)", gate.upper(), w["condition"], w["inequality"]]
+    return markdown_table(header, rows, align="ccll")
 
 
 def _constant_words(q, lang: str) -> str:
@@ -223,7 +259,8 @@ def _times(scale: Fraction) -> str:
 def _parenthesised(q, symbols) -> str:
     lhs = q.lhs(symbols)
     text = sympy.latex(lhs, order="none")
-    return rf"\left({text}\right)" if isinstance(lhs, sympy.Add) else text
+    # A sum, or a negative term, is bracketed: "+ (−w2)", never "+ −w2".
+    return rf"\left({text}\right)" if isinstance(lhs, sympy.Add) or text.startswith("-") else text
 
 
 def _scaled(scale: Fraction, label: int) -> str:
@@ -268,8 +305,10 @@ def elimination_markdown(gate: str, lang: str) -> str:
                              rf"the other variables are, a large or small enough \({v}\) satisfies "
                              f"{'it' if one else 'them'}, so {'it is' if one else 'they are'} set aside.")
             if kept:
-                verbs = ("does", "stays") if len(kept) == 1 else ("do", "stay")
-                sentence += rf" {inequalities(kept)} {verbs[0]} not contain \({v}\) and {verbs[1]}."
+                verbs = ("does", "is") if len(kept) == 1 else ("do", "are")
+                pronoun = "it is" if len(kept) == 1 else "they are"
+                sentence += (rf" {inequalities(kept)} {verbs[0]} not contain \({v}\) and {verbs[1]} "
+                             f"kept as {pronoun}.")
             after = " ".join(f"({dup.label}) is the same inequality as ({same.label}); one of them is kept."
                              for dup, same in step_.duplicates)
         explained = explained or bool(step_.combinations)
@@ -280,9 +319,10 @@ def elimination_markdown(gate: str, lang: str) -> str:
                 relation = ">" if c.result.strict else r"\geq"
                 lhs = (_times(c.lower_scale) + _parenthesised(c.lower, symbols) + " + "
                        + _times(c.upper_scale) + _parenthesised(c.upper, symbols))
+                # The sum on one line, its result on the next: each stays narrow enough for a phone.
                 lines.append(
                     rf"{_scaled(c.lower_scale, c.lower.label)} + {_scaled(c.upper_scale, c.upper.label)}:"
-                    rf" &\quad {lhs} {relation} 0 \;\Longrightarrow\; "
+                    rf" &\quad {lhs} {relation} 0 \\ &\quad \Longrightarrow\; "
                     rf"{_inequality_latex(c.result, symbols)}{_tag(c.result)}"
                 )
             out.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$")
@@ -291,10 +331,11 @@ def elimination_markdown(gate: str, lang: str) -> str:
     if sep.contradiction is not None:
         q = sep.contradiction
         if lang == "ko":
-            out.append(rf"마지막에 나온 ({q.label})번 부등식 \({_inequality_latex(q, symbols)}\), 곧 "
+            out.append(rf"마지막에 나온 ({q.label})번 부등식 \({_inequality_latex(q, symbols)}\), 즉 "
                        f"'{_constant_words(q, lang)}'는 거짓입니다. "
                        f"처음 네 부등식이 모두 참이라면 여기서 거짓이 나올 수 없으므로, 네 부등식을 동시에 "
-                       f"만족하는 \\(w_1, w_2, b\\)는 없습니다. 곧 어떤 퍼셉트론도 {gate.upper()}를 계산하지 "
+                       f"만족하는 \\(w_1, w_2, b\\)는 없습니다. 따라서 어떤 퍼셉트론도 {gate.upper()}를 "
+                       "계산하지 "
                        "못합니다.")
         else:
             out.append(rf"The last inequality, ({q.label}) \({_inequality_latex(q, symbols)}\), "
@@ -326,8 +367,9 @@ def solutions_table(lang: str) -> str:
             outputs = [step(w1 * x1 + w2 * x2 + b) for x1, x2 in INPUTS]
             if tuple(outputs) != GATES[gate]:
                 raise ValueError(f"{gate}: the solution computes {outputs}")
-            found = rf"\(w_1 = {decimal_text(w1)},\ w_2 = {decimal_text(w2)},\ b = {decimal_text(b)}\)"
-            check = " ".join(map(str, outputs))
+            # One formula per parameter: a narrow cell may wrap between them.
+            found = rf"\(w_1 = {decimal_text(w1)}\), \(w_2 = {decimal_text(w2)}\), \(b = {decimal_text(b)}\)"
+            check = "".join(map(str, outputs))  # written like the truth tables of the prose (0111)
         else:
             found = rf"{w['contradiction']}: \({_inequality_latex(sep.contradiction, sep.symbols)}\)"
             check = "–"
@@ -356,8 +398,7 @@ def two_layer_table(lang: str) -> str:
         if y != network[x] or y != GATES["xor"][INPUTS.index(x)]:
             raise ValueError(f"AND(OR, NAND) gives {y} for {x}; the network {network[x]}")
         rows.append([str(x[0]), str(x[1]), str(s1), str(s2), str(y), str(network[x])])
-    header = [r"\(x_1\)", r"\(x_2\)", r"\(s_1 = \mathrm{OR}(x)\)", r"\(s_2 = \mathrm{NAND}(x)\)",
-              r"\(y = \mathrm{AND}(s_1, s_2)\)", w["network_output"]]
+    header = [r"\(x_1\)", r"\(x_2\)", r"OR \(s_1\)", r"NAND \(s_2\)", r"AND \(y\)", w["network_output"]]
     return markdown_table(header, rows, align="cccccc")
 
 
@@ -387,36 +428,39 @@ def recipe_table(lang: str) -> str:
 
 
 def trained_figure(lang: str, mlp, history):
-    """Left: the output over the unit square with the 0.5 contour and the points; right: the loss."""
+    """Top: the output over the unit square with the 0.5 contour and the four samples (marked by
+    their target); bottom: the training loss per epoch."""
     import matplotlib.pyplot as plt  # configured by plotting.py, included in the same block
 
     w = WORDS[lang]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.8), gridspec_kw={"width_ratios": [1, 1.1]},
-                                      layout="constrained")
-    fig.get_layout_engine().set(wspace=0.12)
+    fig, (left, right) = plt.subplots(2, 1, figsize=(5.6, 7.6), height_ratios=(1.45, 1))
     grid = np.linspace(-0.2, 1.2, 41)
     xx, yy = np.meshgrid(grid, grid)
     out = mlp.predict(np.column_stack([xx.ravel(), yy.ravel()]))[:, 0].reshape(xx.shape)
-    filled = left.contourf(xx, yy, out, levels=np.linspace(0, 1, 6), cmap="RdBu", alpha=0.75)
+    filled = left.contourf(xx, yy, out, levels=np.linspace(0, 1, 6), cmap="RdBu", alpha=0.85)
     left.contour(xx, yy, out, levels=[0.5], colors=["black"], linewidths=1.5)
     X, Y = gate_data("xor")
     ones, zeros = Y[:, 0] == 1, Y[:, 0] == 0
-    left.scatter(X[ones, 0], X[ones, 1], s=70, c="#1f3a93", edgecolors="white", label=w["class1"], zorder=3)
-    left.scatter(X[zeros, 0], X[zeros, 1], s=70, facecolors="white", edgecolors="#c0392b", linewidths=2,
-                 label=w["class0"], zorder=3)
+    # Drawn on the coloured field, not on the page: black and white read on red and on blue.
+    left.scatter(X[ones, 0], X[ones, 1], s=90, c="black", edgecolors="white", linewidths=1.5,
+                 label=w["target1"], zorder=3)
+    left.scatter(X[zeros, 0], X[zeros, 1], s=90, facecolors="white", edgecolors="black", linewidths=1.5,
+                 label=w["target0"], zorder=3)
     left.set_aspect("equal")
+    left.grid(False)
     left.set_xlabel("$x_1$")
     left.set_ylabel("$x_2$")
-    left.set_title(w["boundary_title"], fontsize=10)
-    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
+    left.set_title(w["boundary_title"])
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
     colorbar = fig.colorbar(filled, ax=left, fraction=0.046, pad=0.04)
     colorbar.set_label(w["network_output"], labelpad=8)
     epochs = np.arange(1, len(history.loss) + 1)
     shown = np.unique(np.linspace(0, len(epochs) - 1, 200).round().astype(int))  # 200 points are plenty
-    right.plot(epochs[shown], np.asarray(history.loss)[shown], color="#1f3a93")
+    right.plot(epochs[shown], np.asarray(history.loss)[shown])
     right.set_xlabel(w["epoch"])
     right.set_ylabel(f"{w['loss']} ({XOR_2_2_1.loss})")
-    right.set_title(w["loss_title"], fontsize=10)
+    right.set_title(w["loss_title"])
+    fig.subplots_adjust(hspace=0.45)  # not tight_layout: it lays the text out once more (slow)
     return fig
 
 

@@ -2,36 +2,60 @@
 
 from __future__ import annotations
 
-from nnref.glossary import GLOSSARY, LANGS
+from nnref.glossary import GLOSSARY, LANGS, Term
 from nnref.render.fmt import inline_math, markdown_table
 
-__all__ = ["glossary_table"]
+__all__ = ["glossary_order", "glossary_table"]
 
 _HEADER = {
-    "ko": ("한국어", "English", "기호", "쓰지 않는 말", "설명"),
-    "en": ("English", "한국어", "Notation", "Avoid", "Note"),
+    "ko": ("한국어 (기호)", "English", "설명"),
+    "en": ("English (notation)", "한국어", "Meaning"),
 }
 
 
-def glossary_table(lang: str) -> str:
-    """Every term: the word in ``lang`` first, the other language, notation, variants to avoid, note.
+def _is_hangul(character: str) -> bool:
+    return "\uac00" <= character <= "\ud7a3"
 
-    >>> print(glossary_table("ko").splitlines()[0])
-    | 한국어 | English | 기호 | 쓰지 않는 말 | 설명 |
-    >>> [line for line in glossary_table("en").splitlines() if line.startswith("| learning rate")]
-    ['| learning rate | 학습률 | \\\\(\\\\alpha\\\\) | 러닝 레이트, 러닝레이트, 학습율 |  |']
+
+def glossary_order(lang: str) -> list[Term]:
+    """Every term in the reader's order: 가나다 for Korean (terms in Latin letters after them),
+    A-Z for English; spaces and case do not count.
+
+    Hangul syllables are encoded in 가나다 order, so code-point order of the syllables is
+    dictionary order.
+
+    >>> [t.ko for t in glossary_order("ko")][:3]
+    ['가중치', '가중치 감쇠', '가중합']
+    >>> [t.en for t in glossary_order("en")][:3]
+    ['accuracy', 'activation function', 'artificial neural network']
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+
+    def key(entry: Term) -> tuple[bool, str]:
+        word = entry.text(lang).replace(" ", "").replace("-", "").casefold()
+        return (lang == "ko" and not _is_hangul(word[0]), word)
+
+    return sorted(GLOSSARY, key=key)
+
+
+def glossary_table(lang: str) -> str:
+    """Every term, in :func:`glossary_order`: the word in ``lang`` with its notation, the other
+    language and a one-line definition (three columns: they fit a phone). The variants pages must
+    not use are not shown: they are for the lint test (and search), not for learners.
+
+    >>> print(glossary_table("ko").splitlines()[0])
+    | 한국어 (기호) | English | 설명 |
+    >>> [line[:36] for line in glossary_table("en").splitlines() if line.startswith("| learning rate")]
+    ['| learning rate \\\\(\\\\alpha\\\\) | 학습률 | H']
+    """
     other = "en" if lang == "ko" else "ko"
-    rows = []
-    for entry in GLOSSARY:
-        avoid = entry.banned_ko + entry.banned_en if lang == "ko" else entry.banned_en + entry.banned_ko
-        rows.append([
-            entry.text(lang),
+    rows = [
+        [
+            entry.text(lang) + (f" {inline_math(entry.notation)}" if entry.notation else ""),
             entry.text(other),
-            inline_math(entry.notation) if entry.notation else "",
-            ", ".join(avoid),
             entry.note(lang),
-        ])
+        ]
+        for entry in glossary_order(lang)
+    ]
     return markdown_table(_HEADER[lang], rows)
