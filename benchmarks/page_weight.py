@@ -41,8 +41,11 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 # The tests' static host (404.html for missing files) and their chromium settings.
-from site_tools import serve_site  # noqa: E402
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from site_tools import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    serve_site,
+)
 
 # The pages of the issue's table: a chapter with a diagram, the worked-example notebook, home.
 DEFAULT_PAGES = ("chapters/backprop/", "notebooks/backprop-worked-example/", "")

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
-from site_tools import DOCS, BuildResult, StaticHost, load_hook, serve_site
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
+from site_tools import CHROMIUM, CHROMIUM_ARGS, DOCS, BuildResult, StaticHost, load_hook, serve_site
+from site_tools import require_browser as _require_browser
 
 # One page of each kind, both languages: home, a chapter with diagrams, a notebook, the glossary,
 # the API reference, a guide.
