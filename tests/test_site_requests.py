@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
-from site_tools import CHROMIUM, CHROMIUM_ARGS, DOCS, BuildResult, StaticHost, load_hook, serve_site
+from site_tools import DOCS, BuildResult, StaticHost, load_hook, serve_site
 from site_tools import require_browser as _require_browser
 
 # One page of each kind, both languages: home, a chapter with diagrams, a notebook, the glossary,
@@ -40,11 +40,9 @@ def host(built_site: BuildResult) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with _require_browser()() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def chromium(browser: Any) -> Any:
+    """The session's one chromium (conftest.py): Playwright's sync API runs one instance at a time."""
+    return browser
 
 
 class Visit:

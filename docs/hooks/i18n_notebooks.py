@@ -19,6 +19,8 @@ What this hook does:
    from cdnjs.cloudflare.com. Those script tags are removed; the site's own KaTeX renders the
    notebook's ``$...$`` math from the vendored copy, so nothing is requested from another host.
    A download link to the ``.ipynb`` (published beside the page by ``include_source``) is added.
+   Headings get the ids the site's slugify gives (nbconvert's drops Hangul: Korean headings had
+   ``id=""`` and the table of contents pointed at ``#_1``), and the page's TOC points at them.
 3. ``on_page_context``: static-i18n gives the home page absolute switcher links built from
    ``site_url`` (``/nnref/en/``); they are made relative, so a copy served from any path works.
 4. ``on_page_content`` also moves the stylesheets nbconvert inlines into every notebook page
@@ -137,10 +139,51 @@ def _shared_stylesheet(html_text: str, page: Page, config: MkDocsConfig) -> str:
     return f'<link rel="stylesheet" href="{html.escape(href)}">\n' + html_text
 
 
+_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">¶</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _heading_ids(html_text: str, page: Page) -> str:
+    """Give every notebook heading the id the site's own slugify gives (nbconvert's drops Hangul,
+    so Korean headings got ``id=""``), and point the page's table of contents at those ids."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    made: list[tuple[str, str]] = []
+    used: set[str] = set()
+
+    def rename(match: re.Match[str]) -> str:
+        title = html.unescape(_TAG.sub("", match.group(2))).strip()
+        base = slug(title, "-") or "section"
+        new, count = base, 1
+        while new in used:
+            new, count = f"{base}_{count}", count + 1
+        used.add(new)
+        made.append((title, new))
+        return f'<h{match.group(1)} id="{new}">{match.group(2)}<a class="anchor-link" href="#{new}">¶</a>'
+
+    html_text = _HEADING.sub(rename, html_text)
+    pending = list(made)
+
+    def retarget(items: Any) -> None:
+        for item in items:
+            title = html.unescape(_TAG.sub("", item.title)).replace("¶", "").strip()
+            for index, (text, new) in enumerate(pending):
+                if text == title:
+                    item.id, item.title = new, title
+                    del pending[index]
+                    break
+            retarget(item.children)
+
+    retarget(page.toc or [])
+    return html_text
+
+
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page.file, NotebookPage):
         return html_text
     i18n, _ = _plugins(config)
+    html_text = _heading_ids(html_text, page)
     html_text = _MATHJAX_BLOCK.sub("", html_text)
     html_text = _REMOTE_SCRIPT.sub("", html_text)
     html_text = _shared_stylesheet(html_text, page, config)
