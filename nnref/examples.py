@@ -55,12 +55,14 @@ __all__ = [
 class Example:
     """A network with parameter values, and (for a training example) one input and its target.
 
-    Values are kept as the decimal strings they are published with; both engines parse them
-    exactly. ``x``, ``target`` and ``learning_rate`` are ``None`` for the logic gates, which are
+    The built-in examples and what ``nnref derive`` is given on the command line are both this
+    (``name`` is None for the latter). Values are kept as the decimal strings they are given
+    with; both engines parse them exactly. ``biases`` is empty for a network without bias.
+    ``x``, ``target`` and ``learning_rate`` are ``None`` for the logic gates, which are
     evaluated on every input of their truth table instead.
     """
 
-    name: str
+    name: str | None
     network: Network
     weights: tuple[str, ...]
     biases: tuple[str, ...] = ()
@@ -73,13 +75,12 @@ class Example:
     parameters: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        biases = self.biases if self.network.bias else None
-        object.__setattr__(self, "parameters", self.network.resolve_parameters(self.weights, biases))
+        object.__setattr__(self, "parameters", self.network.resolve_parameters(self.weights, self.biases))
 
     @property
     def is_gate(self) -> bool:
-        """True for the step-activation perceptrons (truth table, no gradient)."""
-        return "step" in self.network.activations
+        """True for a network without a usable derivative (step perceptrons): a truth table, no gradient."""
+        return not self.network.differentiable
 
     def derive(self) -> Trace:
         """The symbolic trace of this example (not for the gates: a step has no useful derivative)."""
@@ -95,8 +96,21 @@ class Example:
             x=self.x,
             target=self.target,
             weights=self.weights,
-            biases=self.biases if self.network.bias else None,
+            biases=self.biases,
             learning_rate=self.learning_rate,
+        )
+
+    def truth_table(self) -> tuple[tuple[tuple[int, ...], tuple[sympy.Expr, ...]], ...]:
+        """Every 0/1 input in order with the exact outputs, by the symbolic engine's forward pass.
+
+        >>> EXAMPLES["and"].truth_table()[-1]
+        ((1, 1), (1,))
+        """
+        from nnref.symbolic import forward
+
+        return tuple(
+            (inputs, forward(self.network, list(inputs), self.weights, self.biases))
+            for inputs in itertools.product((0, 1), repeat=self.network.sizes[0])
         )
 
 
@@ -173,11 +187,8 @@ def truth_table(gate: str) -> tuple[tuple[tuple[int, ...], int], ...]:
     chosen = example(gate)
     if not chosen.is_gate:
         raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}; got {gate!r}")
-    from nnref.symbolic import forward
-
     rows = []
-    for x in itertools.product((0, 1), repeat=chosen.network.sizes[0]):
-        (output,) = forward(chosen.network, list(x), chosen.weights, chosen.biases)
+    for x, (output,) in chosen.truth_table():
         if not (isinstance(output, sympy.Integer) and output in (0, 1)):
             raise ArithmeticError(f"a step network must output 0 or 1; {gate} gave {output!r} for {x}")
         rows.append((x, int(output)))

@@ -135,7 +135,7 @@ def batch_size_runs(
     runs = {}
     with _one_blas_thread():
         for size in batch_sizes:
-            mlp = MLP(DIGITS_RECIPE.network(), seed=DIGITS_RECIPE.init_seed)
+            mlp = MLP(DIGITS_RECIPE.network, seed=DIGITS_RECIPE.init_seed)
             runs[size] = mlp.fit(
                 digits.X_train, digits.Y_train, epochs=epochs, batch_size=size,
                 learning_rate=learning_rate, seed=DIGITS_RECIPE.shuffle_seed,
@@ -223,7 +223,7 @@ def learning_rate_runs(
     runs = {}
     with _one_blas_thread():
         for rate in rates:
-            mlp = MLP(DIGITS_RECIPE.network(), seed=DIGITS_RECIPE.init_seed)
+            mlp = MLP(DIGITS_RECIPE.network, seed=DIGITS_RECIPE.init_seed)
             history = mlp.fit(
                 digits.X_train, digits.Y_train, epochs=epochs, batch_size=batch_size,
                 learning_rate=rate, seed=DIGITS_RECIPE.shuffle_seed,

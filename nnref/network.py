@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import difflib
 import numbers
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from nnref import registry
+from nnref.registry import ACTIVATION_NAMES, LOSS_NAMES, OTHER_NAMES, RECURRENT_ACTIVATIONS
 from nnref.values import check_ordered
 
 __all__ = [
@@ -20,31 +23,32 @@ __all__ = [
     "LOSS_NAMES",
     "OTHER_NAMES",
     "RECURRENT_ACTIVATIONS",
+    "LayerNodes",
     "Network",
+    "ParameterPlace",
     "check_recurrent_activation",
     "closest_name",
 ]
 
-ACTIVATION_NAMES: tuple[str, ...] = ("identity", "step", "sigmoid", "tanh", "relu", "softmax")
-LOSS_NAMES: tuple[str, ...] = ("sse", "mse", "bce", "cce")
-# The elementwise activations a recurrent layer h_t = f(W x_t + U h_(t-1) + b) may use (both engines).
-RECURRENT_ACTIVATIONS: tuple[str, ...] = ("tanh", "sigmoid", "relu", "identity")
+_PARAMETER_NAME = re.compile(r"([wb])([1-9][0-9]*)")
 
 
-# Names other libraries use for ours: offered as a suggestion, never accepted in their place.
-OTHER_NAMES: dict[str, str] = {
-    "linear": "identity",
-    "none": "identity",
-    "logistic": "sigmoid",
-    "heaviside": "step",
-    "cross_entropy": "cce",
-    "crossentropy": "cce",
-    "categorical_crossentropy": "cce",
-    "binary_crossentropy": "bce",
-    "log_loss": "bce",
-    "mean_squared_error": "mse",
-    "squared_error": "sse",
-}
+class LayerNodes(NamedTuple):
+    """The node names of one layer: pre-activations ``z..`` (none at the input) and activations
+    (``x..`` at the input, ``h..`` on a hidden layer, ``o..`` at the output)."""
+
+    pre: tuple[str, ...]
+    act: tuple[str, ...]
+
+
+class ParameterPlace(NamedTuple):
+    """Where a parameter sits: ``kind`` "w" or "b", weight ``layer``, ``dest`` neuron and (for a
+    weight) ``src`` neuron, all 0-based."""
+
+    kind: str
+    layer: int
+    dest: int
+    src: int | None
 
 
 def closest_name(given: str, allowed: Sequence[str]) -> str:
@@ -96,7 +100,7 @@ def check_recurrent_activation(activation: object) -> str:
     >>> check_recurrent_activation("softmax")
     Traceback (most recent call last):
     ...
-    ValueError: activation must be one of tanh, sigmoid, relu, identity (an elementwise function); \
+    ValueError: activation must be one of identity, sigmoid, tanh, relu (an elementwise function); \
 got 'softmax'
     """
     return _check_name(activation, RECURRENT_ACTIVATIONS, "activation", " (an elementwise function)")
@@ -106,13 +110,16 @@ got 'softmax'
 class Network:
     """A fully connected feed-forward network: what both engines compute with.
 
-    ``activation`` is one name for every non-input layer or one name per layer.
+    ``activation`` is one name for every non-input layer or one name per layer; the same name
+    on every layer is kept as that one name, so both spellings give equal networks.
 
     >>> net = Network(sizes=(2, 2, 2), activation="sigmoid", loss="sse")
     >>> net.parameters
     ('w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8')
-    >>> net.layer_weight_names(0)
-    (('w1', 'w2'), ('w3', 'w4'))
+    >>> net.layer_weight_names(0), net.node_names(1), net.node_names(2).act
+    ((('w1', 'w2'), ('w3', 'w4')), LayerNodes(pre=('z1', 'z2'), act=('h1', 'h2')), ('o1', 'o2'))
+    >>> net == Network((2, 2, 2), ("sigmoid", "sigmoid"))
+    True
     >>> Network((2, 3, 1), activation=("tanh", "sigmoid"), loss="bce", bias=True).parameters[-4:]
     ('b1', 'b2', 'b3', 'b4')
     >>> Network((2, 2), activation="softmax", loss="sse ")
@@ -125,7 +132,7 @@ class Network:
     activation: str | tuple[str, ...] = "sigmoid"
     loss: str = "sse"
     bias: bool = False
-    activations: tuple[str, ...] = field(init=False, repr=False)
+    activations: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         sizes = _check_sizes(self.sizes)
@@ -143,35 +150,35 @@ class Network:
                 _check_name(name, ACTIVATION_NAMES, f"activation[{index}]")
                 for index, name in enumerate(self.activation)
             )
-            object.__setattr__(self, "activation", names)
         else:
             raise TypeError(f"activation must be a name or a sequence of names; got {self.activation!r}")
+        object.__setattr__(self, "activation", names[0] if len(set(names)) == 1 else names)
         object.__setattr__(self, "activations", names)
         _check_name(self.loss, LOSS_NAMES, "loss")
         if not isinstance(self.bias, bool):
             raise TypeError(f"bias must be True or False; got {self.bias!r}")
-        self._check_pairing()
+        registry.check_pairing(names, sizes, self.loss)
 
-    def _check_pairing(self) -> None:
-        for index, name in enumerate(self.activations[:-1]):
-            if name == "softmax":
-                raise ValueError(
-                    f"activation[{index}] is 'softmax', which is allowed only on the output layer; "
-                    "use sigmoid, tanh, relu or identity for hidden layers"
-                )
-        output, width = self.activations[-1], self.sizes[-1]
-        if output == "softmax" and width < 2:
-            raise ValueError(f"softmax on the output layer needs at least 2 outputs; got sizes {self.sizes}")
-        if self.loss == "cce" and output != "softmax":
-            raise ValueError(
-                "loss 'cce' needs a softmax output layer (outputs that sum to 1); "
-                f"got output activation {output!r}"
-            )
-        if self.loss == "bce" and output != "sigmoid":
-            raise ValueError(
-                "loss 'bce' needs outputs strictly between 0 and 1: use a sigmoid output layer; "
-                f"got output activation {output!r}"
-            )
+    # -- what the registry allows ------------------------------------------------------------
+
+    @staticmethod
+    def output_pairings(differentiable: bool = True) -> tuple[tuple[str, str], ...]:
+        """Every valid ``(output activation, loss)`` pair (see :func:`nnref.registry.pairings`)."""
+        return registry.pairings(differentiable)
+
+    @staticmethod
+    def hidden_activations(differentiable: bool = True) -> tuple[str, ...]:
+        """The activations a hidden layer may use (see :func:`nnref.registry.hidden_activations`)."""
+        return registry.hidden_activations(differentiable)
+
+    @property
+    def differentiable(self) -> bool:
+        """Whether every layer has a usable derivative (False for step perceptrons)."""
+        return all(registry.ACTIVATIONS[name].differentiable for name in self.activations)
+
+    def check_differentiable(self) -> None:
+        """The refusal before any gradient (:func:`nnref.registry.check_differentiable`)."""
+        registry.check_differentiable(self.activations)
 
     # -- shape and naming ------------------------------------------------------------------
 
@@ -201,11 +208,13 @@ class Network:
         """All parameter names: weights, then biases."""
         return self.weight_names + self.bias_names
 
+    def _weight_offset(self, layer: int) -> int:
+        return sum(a * b for a, b in zip(self.sizes[:layer], self.sizes[1 : layer + 1], strict=False))
+
     def layer_weight_names(self, layer: int) -> tuple[tuple[str, ...], ...]:
         """Weight names of weight layer ``layer`` (0-based) as ``[destination][source]``."""
         self._check_layer(layer)
-        offset = sum(a * b for a, b in zip(self.sizes[:layer], self.sizes[1 : layer + 1], strict=False))
-        fan_in, fan_out = self.sizes[layer], self.sizes[layer + 1]
+        offset, fan_in, fan_out = self._weight_offset(layer), self.sizes[layer], self.sizes[layer + 1]
         return tuple(
             tuple(f"w{offset + dest * fan_in + src + 1}" for src in range(fan_in)) for dest in range(fan_out)
         )
@@ -217,6 +226,57 @@ class Network:
             return ()
         offset = sum(self.sizes[1 : layer + 1])
         return tuple(f"b{offset + j + 1}" for j in range(self.sizes[layer + 1]))
+
+    def locate(self, name: object) -> ParameterPlace | None:
+        """Where the parameter ``name`` sits (the inverse of the naming above), or None.
+
+        Computed from the name, not looked up in a table of every name (a wide network could
+        not afford one).
+
+        >>> Network((2, 2, 2), bias=True).locate("w6")
+        ParameterPlace(kind='w', layer=1, dest=0, src=1)
+        >>> Network((2, 2, 2), bias=True).locate("b3")
+        ParameterPlace(kind='b', layer=1, dest=0, src=None)
+        """
+        match = _PARAMETER_NAME.fullmatch(name) if isinstance(name, str) else None
+        if match is None or (match.group(1) == "b" and not self.bias):
+            return None
+        index = int(match.group(2)) - 1
+        for layer in range(self.n_layers):
+            fan_in, fan_out = self.sizes[layer], self.sizes[layer + 1]
+            count = fan_in * fan_out if match.group(1) == "w" else fan_out
+            if index < count:
+                if match.group(1) == "b":
+                    return ParameterPlace("b", layer, index, None)
+                dest, src = divmod(index, fan_in)
+                return ParameterPlace("w", layer, dest, src)
+            index -= count
+        return None
+
+    def node_names(self, layer: int) -> LayerNodes:
+        """The node names of layer ``layer`` (0 = input, 1.. = the weight layers' outputs).
+
+        Pre-activations ``z`` are numbered across all layers, hidden activations ``h`` across the
+        hidden layers, outputs ``o`` and inputs ``x`` from 1 (the wikidocs 07-05 naming).
+
+        >>> Network((2, 3, 2, 1)).node_names(2)
+        LayerNodes(pre=('z4', 'z5'), act=('h4', 'h5'))
+        """
+        if isinstance(layer, bool) or not isinstance(layer, int) or not 0 <= layer <= self.n_layers:
+            raise ValueError(f"layer must be an integer from 0 to {self.n_layers}; got {layer!r}")
+        width = self.sizes[layer]
+        if layer == 0:
+            return LayerNodes((), tuple(f"x{i}" for i in range(1, width + 1)))
+        offset = sum(self.sizes[1:layer])
+        pre = tuple(f"z{offset + j}" for j in range(1, width + 1))
+        if layer == self.n_layers:
+            return LayerNodes(pre, tuple(f"o{j}" for j in range(1, width + 1)))
+        return LayerNodes(pre, tuple(f"h{offset + j}" for j in range(1, width + 1)))
+
+    @property
+    def target_names(self) -> tuple[str, ...]:
+        """``t1..tK``: the target of each output."""
+        return tuple(f"t{k}" for k in range(1, self.sizes[-1] + 1))
 
     def _check_layer(self, layer: int) -> None:
         if isinstance(layer, bool) or not isinstance(layer, int) or not 0 <= layer < self.n_layers:
@@ -248,6 +308,16 @@ class Network:
                 f"got {shown}"
             )
         return values
+
+    def split_parameters(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """``(weights, biases)`` mappings from one mapping of every parameter (biases empty
+        without bias): the two arguments ``derive`` and ``MLP.from_network`` take.
+
+        >>> Network((1, 1), "identity", bias=True).split_parameters({"w1": 3, "b1": 1})
+        ({'w1': 3}, {'b1': 1})
+        """
+        ordered = self._resolve("parameters", values, self.parameters)
+        return {n: ordered[n] for n in self.weight_names}, {n: ordered[n] for n in self.bias_names}
 
     @staticmethod
     def _resolve(argument: str, given: Any, names: tuple[str, ...]) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from nnref import registry
 from nnref.network import Network
 from nnref.values import ExactInput, check_ordered, parse_exact
 
@@ -85,8 +86,7 @@ def exact_gradient(
     """Exact dE/dparameter from the symbolic engine, rounded half-up to 30 decimals."""
     from nnref.symbolic import derive
 
-    weights = {n: parameters[n] for n in net.weight_names}
-    biases = {n: parameters[n] for n in net.bias_names} if net.bias else None
+    weights, biases = net.split_parameters(parameters)
     tr = derive(net, x=list(x), target=list(target), weights=weights, biases=biases)
     return {name: tr.decimal(f"dE/d{name}", EXACT_PLACES) for name in net.parameters}
 
@@ -94,8 +94,7 @@ def exact_gradient(
 def _mlp(net: Network, parameters: Mapping[str, Fraction]):
     from nnref.numeric.mlp import MLP
 
-    weights = {n: parameters[n] for n in net.weight_names}
-    biases = {n: parameters[n] for n in net.bias_names} if net.bias else None
+    weights, biases = net.split_parameters(parameters)
     return MLP.from_network(net, weights=weights, biases=biases)
 
 
@@ -126,13 +125,13 @@ def _relu_kinks(net: Network, x: Sequence[Fraction], parameters: Mapping[str, Fr
     if "relu" not in net.activations:
         return ()
     passed = _mlp(net, parameters).forward(_rows(x))
-    kinks, counter = [], 0
-    for activation, z in zip(net.activations, passed.z, strict=True):
-        for value in np.asarray(z)[0]:
-            counter += 1
-            if activation == "relu" and abs(value) < KINK_DISTANCE:
-                kinks.append(f"z{counter}")
-    return tuple(kinks)
+    return tuple(
+        name
+        for layer, (activation, z) in enumerate(zip(net.activations, passed.z, strict=True), start=1)
+        if activation == "relu"
+        for name, value in zip(net.node_names(layer).pre, z[0], strict=True)
+        if abs(value) < KINK_DISTANCE
+    )
 
 
 # -- comparing --------------------------------------------------------------------------------------
@@ -284,13 +283,9 @@ def verify(
 
 # -- random cases --------------------------------------------------------------------------------
 
-HIDDEN_ACTIVATIONS: tuple[str, ...] = ("identity", "sigmoid", "tanh", "relu")
-OUTPUT_PAIRINGS: tuple[tuple[str, str], ...] = (
-    *((a, loss) for a in ("identity", "sigmoid", "tanh", "relu", "softmax") for loss in ("sse", "mse")),
-    ("sigmoid", "bce"),
-    ("softmax", "cce"),
-)
-"""Every valid (output activation, loss) pair: bce needs sigmoid outputs, cce softmax outputs."""
+HIDDEN_ACTIVATIONS: tuple[str, ...] = Network.hidden_activations()
+OUTPUT_PAIRINGS: tuple[tuple[str, str], ...] = Network.output_pairings()
+"""Every valid (output activation, loss) pair with a derivative, as the registry allows them."""
 
 
 @dataclass(frozen=True)
@@ -309,8 +304,7 @@ def random_case(rng: np.random.Generator, denominator: int = 16, limit: int = 16
     """
     widths = [int(w) for w in rng.integers(1, 5, size=int(rng.integers(3, 6)))]
     output, loss = OUTPUT_PAIRINGS[int(rng.integers(len(OUTPUT_PAIRINGS)))]
-    if output == "softmax" and widths[-1] < 2:
-        widths[-1] = 2
+    widths[-1] = max(widths[-1], registry.ACTIVATIONS[output].min_width)
     hidden = [HIDDEN_ACTIVATIONS[int(i)] for i in rng.integers(len(HIDDEN_ACTIVATIONS), size=len(widths) - 2)]
     net = Network(tuple(widths), tuple([*hidden, output]), loss, bias=bool(rng.integers(2)))
 
@@ -318,11 +312,12 @@ def random_case(rng: np.random.Generator, denominator: int = 16, limit: int = 16
         return Fraction(int(rng.integers(-limit, limit + 1)), denominator)
 
     x = tuple(rational() for _ in range(widths[0]))
-    if loss == "cce":
+    kind = registry.LOSSES[loss].targets
+    if kind == "distribution":
         weights = [int(k) for k in rng.integers(0, 5, size=widths[-1])]
         weights[int(rng.integers(widths[-1]))] += 1  # never all zero
         target = tuple(Fraction(k, sum(weights)) for k in weights)
-    elif loss == "bce":
+    elif kind == "unit":
         draws = rng.integers(0, denominator + 1, size=widths[-1])
         target = tuple(Fraction(int(k), denominator) for k in draws)
     else:
@@ -348,7 +343,6 @@ def verify_random(n: int, seed: int = 0, **options: object) -> tuple[VerifyRepor
         case = random_case(rng)
         if _relu_kinks(case.network, case.x, case.parameters):
             continue
-        weights = {k: case.parameters[k] for k in case.network.weight_names}
-        biases = {k: case.parameters[k] for k in case.network.bias_names} if case.network.bias else None
+        weights, biases = case.network.split_parameters(case.parameters)
         reports.append(verify(case.network, case.x, case.target, weights, biases, **options))
     return tuple(reports)

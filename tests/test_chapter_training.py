@@ -159,7 +159,7 @@ def test_batch_size_runs_share_initial_weights_and_count_iterations() -> None:
     assert [h.iterations_per_epoch for h in runs.values()] == [1, 14]
     assert all(len(h.val_loss) == 2 and len(h.loss) == 2 for h in runs.values())
     digits = load_digits()
-    start = MLP(DIGITS_RECIPE.network(), seed=DIGITS_RECIPE.init_seed)
+    start = MLP(DIGITS_RECIPE.network, seed=DIGITS_RECIPE.init_seed)
     # The full batch's first iteration sees every sample: its loss is the initial network's mean loss.
     initial_loss = start.loss(digits.X_train, digits.Y_train)
     assert runs[1347].iteration_loss[0] == pytest.approx(initial_loss, rel=1e-12)

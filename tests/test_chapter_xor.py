@@ -142,7 +142,7 @@ def test_bad_rows_name_the_argument(rows: object, error: type, message: str) -> 
 
 
 def test_the_page_network_is_the_recipe_with_two_hidden_neurons_and_learns_xor() -> None:
-    recipe = replace(XOR_RECIPE, sizes=(2, 2, 1))
+    recipe = replace(XOR_RECIPE, network=replace(XOR_RECIPE.network, sizes=(2, 2, 1)))
     X, Y = gate_data("xor")
     mlp, history = recipe.train(X, Y)
     assert np.array_equal(mlp.predict(X)[:, 0] > 0.5, Y[:, 0] == 1)
@@ -155,7 +155,8 @@ def test_two_hidden_neurons_can_get_stuck() -> None:
     X, Y = gate_data("xor")
     stuck = []
     for seed in range(10):
-        mlp, _ = replace(XOR_RECIPE, sizes=(2, 2, 1), init_seed=seed).train(X, Y)
+        small = replace(XOR_RECIPE.network, sizes=(2, 2, 1))
+        mlp, _ = replace(XOR_RECIPE, network=small, init_seed=seed).train(X, Y)
         if not np.array_equal(mlp.predict(X)[:, 0] > 0.5, Y[:, 0] == 1):
             stuck.append(seed)
             break

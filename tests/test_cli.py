@@ -8,14 +8,12 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import numpy as np
 import pytest
 import sympy
 
 import nnref.verify
 from nnref import MLP, Network, derive
 from nnref.cli import main
-from nnref.cli.run_train import train_epochs
 from nnref.data import load_reference
 from nnref.examples import derive_example, published_values, truth_table
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, load_digits
@@ -337,15 +335,18 @@ def test_train_draws_a_progress_bar_on_a_terminal() -> None:
     assert [int(epoch) for _, epoch in bars] == [1, 2, 3, 4, 5] and bars[-1][0] == "#" * 30
 
 
-def test_epoch_by_epoch_training_equals_one_fit_call() -> None:
+def test_train_prints_each_epoch_of_one_fit_call(capsys) -> None:
     digits = load_digits()
     recipe = dataclasses.replace(DIGITS_RECIPE, epochs=2)
-    reference, history = recipe.train(digits.X_train, digits.Y_train, (digits.X_test, digits.Y_test))
-    mlp = MLP(recipe.network(), seed=recipe.init_seed)
-    run_ = train_epochs(mlp, digits.X_train, digits.Y_train, recipe, (digits.X_test, digits.Y_test))
-    assert tuple(run_.loss) == history.loss and tuple(run_.val_accuracy) == history.val_accuracy
-    for ours, theirs in zip(mlp.weights, reference.weights, strict=True):
-        np.testing.assert_array_equal(ours, theirs)
+    _, history = recipe.train(digits.X_train, digits.Y_train, (digits.X_test, digits.Y_test))
+    status, out, _ = run(["train", "--data", "digits", "--epochs", "2", "--lang", "en"], capsys)
+    assert status == 0
+    for epoch in (1, 2):
+        line = next(line for line in out.splitlines() if line.startswith(f"epoch {epoch}/2 "))
+        assert f"loss {history.loss[epoch - 1]:.6f}" in line
+        assert f"accuracy {100 * history.accuracy[epoch - 1]:.1f}%" in line
+        assert f"iterations {epoch * history.iterations_per_epoch}" in line
+        assert f"test loss {history.val_loss[epoch - 1]:.6f}" in line
 
 
 def test_train_saves_a_reproducible_plot(tmp_path: Path, capsys) -> None:

@@ -29,6 +29,47 @@ def test_biases_numbered_layer_by_layer_after_the_weights() -> None:
     assert net.layer_weight_names(1) == (("w7", "w8"),)
 
 
+def test_node_names_follow_the_wikidocs_numbering_on_a_deeper_network() -> None:
+    net = Network((2, 3, 2, 1), "sigmoid", "sse")
+    assert [net.node_names(layer) for layer in range(4)] == [
+        ((), ("x1", "x2")),
+        (("z1", "z2", "z3"), ("h1", "h2", "h3")),
+        (("z4", "z5"), ("h4", "h5")),
+        (("z6",), ("o1",)),
+    ]
+    assert net.target_names == ("t1",)
+    with pytest.raises(ValueError, match="layer must be an integer from 0 to 3; got 4"):
+        net.node_names(4)
+
+
+def test_locate_inverts_the_parameter_naming() -> None:
+    net = Network((3, 2, 2), "tanh", "sse", bias=True)
+    for layer in range(net.n_layers):
+        for dest, row in enumerate(net.layer_weight_names(layer)):
+            for src, name in enumerate(row):
+                assert net.locate(name) == ("w", layer, dest, src)
+        for dest, name in enumerate(net.layer_bias_names(layer)):
+            assert net.locate(name) == ("b", layer, dest, None)
+    assert [net.locate(name) for name in ("w0", "w17", "b5", "x1", 5)] == [None] * 5
+    assert Network((1, 1)).locate("b1") is None
+
+
+def test_one_name_and_the_same_name_per_layer_are_the_same_network() -> None:
+    one, each = Network((2, 2, 2), "sigmoid"), Network((2, 2, 2), ("sigmoid", "sigmoid"))
+    assert one == each and hash(one) == hash(each) and repr(one) == repr(each)
+    assert one.activation == "sigmoid" and each.activations == ("sigmoid", "sigmoid")
+    assert Network((2, 2, 2), ("tanh", "sigmoid")) != Network((2, 2, 2), "sigmoid")
+
+
+def test_split_parameters_gives_the_two_arguments() -> None:
+    net = Network((1, 1, 1), "identity", bias=True)
+    weights, biases = net.split_parameters({"w1": 1, "w2": 2, "b1": 3, "b2": 4})
+    assert weights == {"w1": 1, "w2": 2} and biases == {"b1": 3, "b2": 4}
+    assert Network((1, 1)).split_parameters({"w1": 5}) == ({"w1": 5}, {})
+    with pytest.raises(ValueError, match=r"parameters must have exactly the keys w1\.\.b2"):
+        net.split_parameters({"w1": 1})
+
+
 @pytest.mark.parametrize(
     ("sizes", "error", "message"),
     [

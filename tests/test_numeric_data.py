@@ -61,7 +61,7 @@ def test_digits_split_is_stratified_complete_and_fixed() -> None:
 
 
 def test_recipes_build_their_networks() -> None:
-    xor = XOR_RECIPE.network()
+    xor = XOR_RECIPE.network
     assert xor.sizes == XOR_RECIPE.sizes and xor.loss == XOR_RECIPE.loss
-    digits = DIGITS_RECIPE.network()
+    digits = DIGITS_RECIPE.network
     assert digits.sizes == (64, 64, 10) and digits.activations == ("relu", "softmax") and digits.loss == "cce"

@@ -8,16 +8,16 @@ import warnings
 import numpy as np
 import pytest
 
+from nnref import registry
 from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
 from nnref.numeric.functions import (
     ACTIVATIONS,
-    FORWARD_WITH_LOSS,
     FROM_LOGITS,
     LOSSES,
     bce_from_logits,
     cce_from_logits,
     log_softmax,
-    shortcut_scale,
+    output_rule,
     softplus,
 )
 
@@ -73,10 +73,11 @@ def test_relu_derivative_at_zero_is_zero() -> None:
     assert ACTIVATIONS["relu"].backward(z, a, np.ones_like(z)).tolist() == [[0.0, 0.0, 1.0]]
 
 
-def test_step_derivative_is_refused() -> None:
+def test_step_derivative_is_refused_with_the_registry_message() -> None:
     z = np.array([[0.5]])
-    with pytest.raises(ValueError, match="step activation has no usable derivative"):
+    with pytest.raises(ValueError) as refused:
         ACTIVATIONS["step"].backward(z, z, z)
+    assert str(refused.value) == registry.not_differentiable("step", "activation")
 
 
 def _numeric_jacobian(function, z: np.ndarray, h: float = 1e-6) -> np.ndarray:
@@ -149,7 +150,7 @@ def test_from_logits_equals_the_loss_of_the_activation_for_moderate_inputs() -> 
     sigmoid, softmax = ACTIVATIONS["sigmoid"].forward(z), ACTIVATIONS["softmax"].forward(z)
     np.testing.assert_allclose(bce_from_logits(z, t_bin), LOSSES["bce"].value(sigmoid, t_bin), rtol=1e-12)
     np.testing.assert_allclose(cce_from_logits(z, t_soft), LOSSES["cce"].value(softmax, t_soft), rtol=1e-12)
-    assert set(FROM_LOGITS) == set(FORWARD_WITH_LOSS) == {("sigmoid", "bce"), ("softmax", "cce")}
+    assert set(FROM_LOGITS) == {("sigmoid", "bce"), ("softmax", "cce")}
 
 
 def test_from_logits_is_exact_where_probabilities_saturate(strict_floats: None) -> None:
@@ -162,34 +163,43 @@ def test_from_logits_is_exact_where_probabilities_saturate(strict_floats: None) 
     assert high == 1000.0 and 0.0 <= low < 1e-300  # e^-1000 is below float64; clipped, not an underflow
 
 
-@pytest.mark.parametrize("pair", sorted(FORWARD_WITH_LOSS))
+@pytest.mark.parametrize("pair", sorted(FROM_LOGITS))
 def test_forward_with_loss_gives_output_and_summed_loss(pair: tuple[str, str], strict_floats: None) -> None:
     activation, loss = pair
     z = EXTREME.copy()
     t = np.eye(5)[[4, 2]] if loss == "cce" else (EXTREME > 0).astype(float)
     out = np.empty_like(z)
-    total = FORWARD_WITH_LOSS[pair](z, t, out)
+    total = FROM_LOGITS[pair].forward_with_loss(z, t, out)
     np.testing.assert_array_equal(out, ACTIVATIONS[activation].forward(z))
-    assert total == pytest.approx(FROM_LOGITS[pair](z, t).sum(), rel=1e-15)
+    assert total == pytest.approx(FROM_LOGITS[pair].per_sample(z, t).sum(), rel=1e-15)
 
 
-@pytest.mark.parametrize(
-    ("activation", "loss", "k"),
-    [("identity", "sse", 3), ("sigmoid", "bce", 3), ("softmax", "cce", 3), ("sigmoid", "bce", 1)],
-)
-def test_shortcut_equals_the_general_chain_rule(activation: str, loss: str, k: int) -> None:
+def _targets(loss: str, k: int, rng: np.random.Generator) -> np.ndarray:
+    if registry.LOSSES[loss].targets == "distribution":
+        return rng.dirichlet(np.ones(k), size=4)
+    return rng.uniform(0, 1, size=(4, k))
+
+
+@pytest.mark.parametrize("k", [1, 3])
+@pytest.mark.parametrize(("activation", "loss"), registry.pairings())
+def test_every_output_rule_equals_the_general_chain_rule(activation: str, loss: str, k: int) -> None:
+    # For every pair the registry allows, the rule's delta (shortcut or not) and loss (from logits
+    # or not) equal the loss gradient pushed through the activation's backward and the plain loss.
+    k = max(k, registry.ACTIVATIONS[activation].min_width)
     rng = np.random.default_rng(11)
-    z = rng.normal(size=(4, k))
-    t = np.eye(k)[rng.integers(0, k, size=4)] if loss == "cce" else rng.uniform(0, 1, size=(4, k))
-    act = ACTIVATIONS[activation]
+    z, t = rng.normal(size=(4, k)), _targets(loss, k, rng)
+    rule, act = output_rule(activation, loss, k), ACTIVATIONS[activation]
     o = act.forward(z)
-    general = act.backward(z, o, LOSSES[loss].gradient(o, t))
-    np.testing.assert_allclose(shortcut_scale(activation, loss, k) * (o - t), general, rtol=1e-10, atol=1e-14)
+    general = act.backward(z, o, LOSSES[loss].gradient(o, t) * 0.5)
+    np.testing.assert_allclose(rule.delta(z, o, t, 0.5, np.empty_like(z)), general, rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(rule.per_sample_loss(z, o, t), LOSSES[loss].value(o, t), rtol=1e-12)
+    out = np.empty_like(z)
+    assert rule.forward_with_loss(z, t, out) == pytest.approx(LOSSES[loss].value(o, t).sum(), rel=1e-12)
+    np.testing.assert_array_equal(out, o)
 
 
-@pytest.mark.parametrize(
-    ("activation", "loss"),
-    [("identity", "mse"), ("sigmoid", "sse"), ("sigmoid", "mse"), ("softmax", "sse"), ("tanh", "sse")],
-)
-def test_no_shortcut_for_other_pairs(activation: str, loss: str) -> None:
-    assert shortcut_scale(activation, loss, 2) is None
+def test_the_shortcut_is_used_exactly_where_the_registry_names_it() -> None:
+    used = {pair for pair in registry.pairings() if output_rule(*pair, 3).shortcut is not None}
+    assert used == {("identity", "sse"), ("identity", "mse"), ("sigmoid", "bce"), ("softmax", "cce")}
+    assert output_rule("sigmoid", "bce", 4).shortcut == 0.25
+    assert output_rule("identity", "mse", 4).shortcut == 0.5

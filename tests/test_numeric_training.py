@@ -75,14 +75,29 @@ def test_same_seed_gives_a_bit_identical_history_and_parameters() -> None:
     X, Y = truth_table("xor")
     runs = []
     for _ in range(2):
-        mlp = MLP(XOR_RECIPE.network(), seed=3)
+        mlp = MLP(XOR_RECIPE.network, seed=3)
         runs.append((mlp.fit(X, Y, epochs=30, batch_size=3, learning_rate=0.7, seed=5), mlp.parameters()))
     (first, p1), (second, p2) = runs
     assert first == second  # equality ignores epoch_seconds only
     assert first.iteration_loss == second.iteration_loss and p1 == p2
-    other = MLP(XOR_RECIPE.network(), seed=3).fit(X, Y, epochs=30, batch_size=3, learning_rate=0.7, seed=6)
+    other = MLP(XOR_RECIPE.network, seed=3).fit(X, Y, epochs=30, batch_size=3, learning_rate=0.7, seed=6)
     assert other.iteration_loss != first.iteration_loss
     assert len(first.epoch_seconds) == 30 and all(s > 0 for s in first.epoch_seconds)
+
+
+def test_on_epoch_sees_the_history_of_the_epochs_done() -> None:
+    X, Y = truth_table("xor")
+    settings = {"batch_size": 3, "learning_rate": 0.7, "seed": 6, "validation": (X, Y)}
+    seen: list[tuple[int, History]] = []
+    final = MLP(XOR_RECIPE.network, seed=3).fit(
+        X, Y, epochs=4, on_epoch=lambda epoch, history: seen.append((epoch, history)), **settings
+    )
+    assert [epoch for epoch, _ in seen] == [1, 2, 3, 4] and seen[-1][1] == final
+    for epoch, history in seen:  # each equals a separate run that stops after that epoch
+        assert history == MLP(XOR_RECIPE.network, seed=3).fit(X, Y, epochs=epoch, **settings)
+        assert history.total_iterations == epoch * history.iterations_per_epoch == len(history.iteration_loss)
+    with pytest.raises(TypeError, match="on_epoch must be a function"):
+        MLP(XOR_RECIPE.network).fit(X, Y, epochs=1, batch_size=4, learning_rate=1, on_epoch="print")
 
 
 def test_one_full_batch_step_is_plain_gradient_descent() -> None:

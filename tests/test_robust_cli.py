@@ -194,8 +194,8 @@ def test_examples_and_the_docs_commands_stay_within_the_limits(capsys) -> None:
         assert run(["derive", "--example", example, "--format", "json"], capsys)[0] == 0
     # the recipes the train page runs
     digits = load_digits()
-    limits.check_train_size(XOR_RECIPE.network(), XOR_RECIPE.epochs, 4)
-    limits.check_train_size(DIGITS_RECIPE.network(), DIGITS_RECIPE.epochs, len(digits.X_train))
+    limits.check_train_size(XOR_RECIPE.network, XOR_RECIPE.epochs, 4)
+    limits.check_train_size(DIGITS_RECIPE.network, DIGITS_RECIPE.epochs, len(digits.X_train))
 
 
 # -- item 7: memory is estimated before allocating -------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from nnref import MLP, Network
 from nnref.numeric import memory
-from nnref.numeric import mlp as mlp_module
+from nnref.numeric import model as model_module
 from nnref.numeric.data import XOR_RECIPE, truth_table
 from nnref.numeric.training import History, TrainingDiverged
 
@@ -47,7 +47,7 @@ def test_the_issue_relu_identity_mse_at_x_1000_stops_with_the_history_so_far() -
 
 def test_a_huge_learning_rate_on_xor_stops_instead_of_returning_nan() -> None:
     X, Y = truth_table("xor")
-    mlp = MLP(XOR_RECIPE.network(), seed=0)
+    mlp = MLP(XOR_RECIPE.network, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(TrainingDiverged, match="training diverged") as caught:
@@ -115,9 +115,9 @@ def test_evaluation_works_in_bounded_chunks(monkeypatch) -> None:
     X = np.random.default_rng(0).normal(size=(1000, 2))
     Y = np.eye(2)[(X[:, 0] > 0).astype(int)]
     expected = (whole.predict(X), whole.loss(X, Y), whole.gradient(X, Y), whole.forward(X))
-    monkeypatch.setattr(mlp_module, "EVAL_CHUNK_BYTES", 64 * 8 * 10)  # a few rows per chunk
+    monkeypatch.setattr(model_module, "EVAL_CHUNK_BYTES", 64 * 8 * 10)  # a few rows per chunk
     chunked = MLP(net, seed=1)
-    assert chunked._chunk_rows() < 100
+    assert chunked.model.chunk_rows() < 100
     np.testing.assert_array_equal(chunked.predict(X), expected[0])
     assert chunked.loss(X, Y) == pytest.approx(expected[1], rel=1e-14)
     got = chunked.gradient(X, Y)
@@ -127,7 +127,7 @@ def test_evaluation_works_in_bounded_chunks(monkeypatch) -> None:
     forward = chunked.forward(X)
     for ours, theirs in zip(forward.a + forward.z, expected[3].a + expected[3].z, strict=True):
         np.testing.assert_array_equal(ours, theirs)
-    assert all(ws.batch < 100 for ws in chunked._workspaces.values())
+    assert all(ws.batch < 100 for ws in chunked.model._workspaces.values())
 
 
 def test_fit_holds_no_second_copy_of_the_data() -> None:
@@ -166,7 +166,7 @@ for name, net, Y in [
 ]:
     mlp = MLP(net, seed=0)
     history = mlp.fit(X, Y, epochs=2, batch_size=2048, learning_rate=0.1)
-    blob = b"".join(p.tobytes() for p in mlp._params) + np.array(history.iteration_loss).tobytes()
+    blob = b"".join(p.tobytes() for p in mlp.model.params) + np.array(history.iteration_loss).tobytes()
     runs[name] = {"digest": hashlib.sha256(blob).hexdigest(), "loss": history.loss[-1]}
 print(json.dumps(runs))
 """

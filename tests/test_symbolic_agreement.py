@@ -19,32 +19,43 @@ import sympy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from nnref import registry
 from nnref.network import Network
 from nnref.symbolic import derive
 from nnref.symbolic.precision import evaluate, exact_number
 
-HIDDEN = ("identity", "sigmoid", "tanh", "relu")
-# Every valid (output activation, loss) pairing (step has no derivative; Network checks the rest).
-PAIRS = (
-    *((out, loss) for out in ("identity", "sigmoid", "tanh", "relu", "softmax") for loss in ("sse", "mse")),
-    ("sigmoid", "bce"),
-    ("softmax", "cce"),
-)
+HIDDEN = registry.hidden_activations()
+PAIRS = registry.pairings()  # every valid (output activation, loss) with a derivative
 DIGITS = 40
 MAX_PARAMETERS = 24  # budget for the naive sympy.diff (see the module docstring)
+
+
+# The textbook formulas, written here independently of nnref.symbolic.
+ELEMENTWISE = {
+    "identity": lambda z: z,
+    "sigmoid": lambda z: 1 / (1 + sympy.exp(-z)),
+    "tanh": sympy.tanh,
+    "relu": lambda z: sympy.Piecewise((z, z > 0), (0, True)),  # derivative 0 at z = 0
+}
+LOSS_TERMS = {
+    "sse": lambda o, t, k: sympy.Rational(1, 2) * (t - o) ** 2,
+    "mse": lambda o, t, k: (t - o) ** 2 / k,
+    "bce": lambda o, t, k: -(t * sympy.log(o) + (1 - t) * sympy.log(1 - o)) / k,
+    "cce": lambda o, t, k: -t * sympy.log(o),
+}
 
 
 def _activate(name: str, zs: list[sympy.Expr]) -> list[sympy.Expr]:
     if name == "softmax":
         exps = [sympy.exp(z) for z in zs]
         return [e / sum(exps) for e in exps]
-    table = {
-        "identity": lambda z: z,
-        "sigmoid": lambda z: 1 / (1 + sympy.exp(-z)),
-        "tanh": sympy.tanh,
-        "relu": lambda z: sympy.Piecewise((z, z > 0), (0, True)),  # derivative 0 at z = 0
-    }
-    return [table[name](z) for z in zs]
+    return [ELEMENTWISE[name](z) for z in zs]
+
+
+def test_the_independent_formulas_cover_the_registry() -> None:
+    # A new activation or loss in the registry needs its textbook formula here too.
+    assert set(HIDDEN) | {out for out, _ in PAIRS} <= {*ELEMENTWISE, "softmax"}
+    assert {loss for _, loss in PAIRS} <= set(LOSS_TERMS)
 
 
 def composed_loss(net: Network, x, target, symbols: dict[str, sympy.Symbol]) -> sympy.Expr:
@@ -58,13 +69,7 @@ def composed_loss(net: Network, x, target, symbols: dict[str, sympy.Symbol]) -> 
         a = _activate(net.activations[layer], zs)
     k = len(a)
     t = [sympy.Rational(v.numerator, v.denominator) for v in target]
-    terms = {
-        "sse": lambda o, t: sympy.Rational(1, 2) * (t - o) ** 2,
-        "mse": lambda o, t: (t - o) ** 2 / k,
-        "bce": lambda o, t: -(t * sympy.log(o) + (1 - t) * sympy.log(1 - o)) / k,
-        "cce": lambda o, t: -t * sympy.log(o),
-    }[net.loss]
-    return sum(terms(o, ti) for o, ti in zip(a, t, strict=True))
+    return sum(LOSS_TERMS[net.loss](o, ti, k) for o, ti in zip(a, t, strict=True))
 
 
 small = st.fractions(min_value=-2, max_value=2, max_denominator=8)
@@ -75,12 +80,12 @@ def cases(draw):
     out, loss = draw(st.sampled_from(PAIRS))
     n_hidden = draw(st.integers(1, 3))
     widths = [draw(st.integers(1, 4)) for _ in range(n_hidden + 1)]
-    widths.append(draw(st.integers(2 if out == "softmax" else 1, 4)))
+    widths.append(draw(st.integers(registry.ACTIVATIONS[out].min_width, 4)))
     activations = (*(draw(st.sampled_from(HIDDEN)) for _ in range(n_hidden)), out)
     net = Network(tuple(widths), activation=activations, loss=loss, bias=draw(st.booleans()))
     x = draw(st.lists(small, min_size=widths[0], max_size=widths[0]))
     k = widths[-1]
-    if loss == "cce":
+    if registry.LOSSES[loss].targets == "distribution":
         counts = draw(st.lists(st.integers(0, 3), min_size=k, max_size=k).filter(any))
         target = [Fraction(c, sum(counts)) for c in counts]
     else:

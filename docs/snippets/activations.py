@@ -11,6 +11,7 @@ from decimal import Decimal
 import numpy as np
 import sympy
 
+from nnref import registry
 from nnref.glossary import term
 from nnref.network import Network
 from nnref.numeric import ACTIVATIONS as NUMERIC
@@ -65,20 +66,8 @@ ACTIVATION_WORDS = {
     },
 }
 
-NAME_KEYS = {
-    "step": "step_function",
-    "sigmoid": "sigmoid_function",
-    "tanh": "hyperbolic_tangent",
-    "relu": "relu",
-    "softmax": "softmax",
-    "identity": "identity_function",
-}
-SYMBOLS = {
-    "step": r"\operatorname{step}",
-    "sigmoid": r"\sigma",
-    "tanh": r"\tanh",
-    "relu": r"\operatorname{ReLU}",
-}
+NAME_KEYS = {name: spec.glossary_key for name, spec in registry.ACTIVATIONS.items()}
+SYMBOLS = {name: spec.latex for name, spec in registry.ACTIVATIONS.items()}
 
 
 def _cases_latex(expr: sympy.Expr, lang: str) -> str:

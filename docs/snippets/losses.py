@@ -11,6 +11,7 @@ from decimal import Decimal
 import numpy as np
 import sympy
 
+from nnref import registry
 from nnref.examples import derive_example, example, published_values
 from nnref.glossary import term
 from nnref.network import Network
@@ -68,12 +69,7 @@ LOSS_WORDS = {
     },
 }
 
-LOSS_KEYS = {
-    "sse": "sum_of_squared_errors",
-    "mse": "mean_squared_error",
-    "bce": "binary_cross_entropy",
-    "cce": "categorical_cross_entropy",
-}
+LOSS_KEYS = {name: spec.glossary_key for name, spec in registry.LOSSES.items()}
 OUT, TGT, K = sympy.Symbol("o"), sympy.Symbol("t"), sympy.Symbol("K", positive=True, integer=True)
 
 
@@ -209,8 +205,9 @@ SHORTCUT_PAIRS = (
     ("sigmoid", "mse"),
     ("sigmoid", "sse"),
 )
-SHORTCUT_HOLDS = {("identity", "sse"), ("sigmoid", "bce"), ("softmax", "cce")}
-_ACT_KEYS = {"identity": "identity_function", "sigmoid": "sigmoid_function", "softmax": "softmax"}
+# The pairs the registry says the shortcut holds for (it has the same form for every K).
+SHORTCUT_HOLDS = {pair for pair in SHORTCUT_PAIRS if registry.shortcut_scale(*pair, 1) is not None}
+_ACT_KEYS = {name: spec.glossary_key for name, spec in registry.ACTIVATIONS.items()}
 
 
 def _elementwise_chain(activation: str, loss: str) -> tuple[sympy.Expr, sympy.Expr, sympy.Expr]:
@@ -296,7 +293,7 @@ def bce_scale_markdown() -> str:
     f = ACTIVATIONS["sigmoid"].formula(Z)
     ratio = sympy.simplify(sympy.diff(LOSSES["bce"].term(f, TGT, K), Z) / (f - TGT))
     for k in range(1, 5):  # the scale nnref's tables record agrees with the derivation
-        if ratio.subs(K, k) != LOSSES["bce"].shortcut_scale(k):
+        if ratio.subs(K, k) != registry.LOSSES["bce"].scale(k):
             raise ValueError(f"bce over {k} outputs: derived scale {ratio.subs(K, k)} is not nnref's")
     return display_math(
         f"\\frac{{\\partial E_{{\\mathrm{{bce}}}}}}{{\\partial z_{{k}}}} = "

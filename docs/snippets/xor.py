@@ -25,7 +25,7 @@ PERCEPTRON_RATE = "0.1"  # the same settings as the perceptron chapter's tables
 PERCEPTRON_EPOCHS = 100
 # XOR_RECIPE's training settings on the smallest network that can compute XOR: two hidden
 # neurons, like OR and NAND in the hand-built network.
-XOR_2_2_1 = replace(XOR_RECIPE, sizes=(2, 2, 1))
+XOR_2_2_1 = replace(XOR_RECIPE, network=replace(XOR_RECIPE.network, sizes=(2, 2, 1)))
 
 WORDS = {
     "ko": {

@@ -63,7 +63,7 @@ from nnref.symbolic.graph import ExactValue, Kind
 from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.cli.problem import Problem
+    from nnref.examples import Example
     from nnref.symbolic import Node, Step, Trace
 
 __all__ = ["SCHEMA", "derivation_json", "gate_json"]
@@ -100,7 +100,7 @@ def _collect(step: Step, found: dict[str, Step]) -> None:
             _collect(part, found)
 
 
-def _network(problem: Problem) -> dict[str, Any]:
+def _network(problem: Example) -> dict[str, Any]:
     net = problem.network
     return {
         "sizes": list(net.sizes),
@@ -112,10 +112,10 @@ def _network(problem: Problem) -> dict[str, Any]:
 
 
 def _iteration(
-    problem: Problem, tr: Trace, digits: int, with_gradient: bool, with_update: bool
+    problem: Example, tr: Trace, digits: int, with_gradient: bool, with_update: bool
 ) -> dict[str, Any]:
     net = problem.network
-    names = [f"x{i}" for i in range(1, net.sizes[0] + 1)] + [f"t{k}" for k in range(1, net.sizes[-1] + 1)]
+    names = [*net.node_names(0).act, *net.target_names]
     names += ["alpha"] if tr.learning_rate is not None else []
     names += list(net.parameters) + [node.name for node in tr.nodes if node.kind is not Kind.INPUT]
     names += [f"E_o{k}" for k in range(1, net.sizes[-1] + 1)] + ["E"]
@@ -150,7 +150,7 @@ def _iteration(
     return entry
 
 
-def derivation_json(problem: Problem, derived: list[Trace], digits: int) -> str:
+def derivation_json(problem: Example, derived: list[Trace], digits: int) -> str:
     """The JSON document of a derivation (``derived`` from :func:`nnref.cli.markdown_out.traces`)."""
     from nnref import __version__
 
@@ -163,7 +163,7 @@ def derivation_json(problem: Problem, derived: list[Trace], digits: int) -> str:
     document = {
         "schema": SCHEMA,
         "nnref_version": __version__,
-        "example": problem.example,
+        "example": problem.name,
         "source": problem.source or None,
         "network": _network(problem),
         "differentiable": True,
@@ -174,7 +174,7 @@ def derivation_json(problem: Problem, derived: list[Trace], digits: int) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def gate_json(problem: Problem, lang: str) -> str:
+def gate_json(problem: Example, lang: str) -> str:
     """The JSON document of a step network: its parameters and truth table, and why no gradient."""
     from nnref import __version__
 
@@ -182,7 +182,7 @@ def gate_json(problem: Problem, lang: str) -> str:
     document = {
         "schema": SCHEMA,
         "nnref_version": __version__,
-        "example": problem.example,
+        "example": problem.name,
         "source": problem.source or None,
         "network": _network(problem),
         "differentiable": False,

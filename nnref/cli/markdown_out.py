@@ -8,8 +8,11 @@ update and, for the wikidocs example, the published values next to nnref's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from nnref import registry
+from nnref.cli.problem import derive
 from nnref.glossary import term
 from nnref.render import (
     after_update_markdown,
@@ -26,28 +29,21 @@ from nnref.symbolic.names import latex_name, partial_latex
 from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.cli.problem import Problem
+    from nnref.examples import Example
     from nnref.symbolic import Trace
 
 __all__ = ["backward_order", "derivation_markdown", "gate_markdown", "title", "traces"]
 
-_LOSS_TERMS = {
-    "sse": "sum_of_squared_errors",
-    "mse": "mean_squared_error",
-    "bce": "binary_cross_entropy",
-    "cce": "categorical_cross_entropy",
-}
 
-
-def traces(problem: Problem, steps: int) -> list[Trace]:
+def traces(problem: Example, steps: int) -> list[Trace]:
     """The trace before any update, then one per gradient-descent step (``steps + 1`` in all)."""
-    found = [problem.derive()]
+    found = [derive(problem)]
     for _ in range(steps):
         found.append(found[-1].next())
     return found
 
 
-def backward_order(problem: Problem) -> list[str]:
+def backward_order(problem: Example) -> list[str]:
     """Parameter names in the order backpropagation reaches them: the output layer first."""
     net = problem.network
     names: list[str] = []
@@ -57,21 +53,21 @@ def backward_order(problem: Problem) -> list[str]:
     return names
 
 
-def title(problem: Problem, lang: str) -> str:
+def title(problem: Example, lang: str) -> str:
     """The document title: the example's, or one naming the network's shape."""
-    if problem.example:
+    if problem.name:
         return problem.title_ko if lang == "ko" else problem.title_en
     return t("custom_title", lang, sizes="-".join(map(str, problem.network.sizes)))
 
 
-def _values(tr: Trace, names: list[str]) -> str:
+def _values(tr: Trace, names: Sequence[str]) -> str:
     return ", ".join(inline_math(f"{latex_name(n)} = {value_text(tr.quantity(n))}") for n in names)
 
 
-def givens_table(problem: Problem, tr: Trace | None, lang: str) -> str:
+def givens_table(problem: Example, tr: Trace | None, lang: str) -> str:
     """The network and its given values, as a two-column table."""
     net = problem.network
-    loss = f"{term(_LOSS_TERMS[net.loss], lang)} (`{net.loss}`)"
+    loss = f"{term(registry.LOSSES[net.loss].glossary_key, lang)} (`{net.loss}`)"
     rows = [
         [t("sizes_row", lang), "-".join(map(str, net.sizes))],
         [t("activation_row", lang), ", ".join(f"`{a}`" for a in net.activations)],
@@ -79,10 +75,8 @@ def givens_table(problem: Problem, tr: Trace | None, lang: str) -> str:
         [t("bias_row", lang), t("yes" if net.bias else "no", lang)],
     ]
     if tr is not None:
-        rows.append([t("inputs_row", lang), _values(tr, [f"x{i}" for i in range(1, net.sizes[0] + 1)])])
-        rows.append(
-            [t("targets_row", lang), _values(tr, [f"t{k}" for k in range(1, net.sizes[-1] + 1)])]
-        )
+        rows.append([t("inputs_row", lang), _values(tr, net.node_names(0).act)])
+        rows.append([t("targets_row", lang), _values(tr, net.target_names)])
         if tr.learning_rate is not None:
             rows.append([t("rate_row", lang), _values(tr, ["alpha"])])
         rows.append([t("weights_row", lang), _values(tr, list(net.weight_names))])
@@ -95,7 +89,7 @@ def givens_table(problem: Problem, tr: Trace | None, lang: str) -> str:
     return markdown_table([t("item", lang), t("value", lang)], rows)
 
 
-def derivation_markdown(problem: Problem, derived: list[Trace], lang: str) -> str:
+def derivation_markdown(problem: Example, derived: list[Trace], lang: str) -> str:
     """The whole derivation of ``derived`` (from :func:`traces`) as one Markdown document."""
     steps = len(derived) - 1
     blocks = [
@@ -121,7 +115,7 @@ def derivation_markdown(problem: Problem, derived: list[Trace], lang: str) -> st
             f"## {t('check_heading', lang, steps=steps)}",
             after_update_markdown(derived[-2], lang),
         ]
-    if problem.example == "wikidocs-07-05" and steps:
+    if problem.name == "wikidocs-07-05" and steps:
         from nnref.examples import published_values
 
         blocks += [
@@ -131,7 +125,7 @@ def derivation_markdown(problem: Problem, derived: list[Trace], lang: str) -> st
     return paragraphs(*blocks) + "\n"
 
 
-def gate_markdown(problem: Problem, lang: str) -> str:
+def gate_markdown(problem: Example, lang: str) -> str:
     """A step network: its parameters, its truth table (exact forward passes) and why no gradient."""
     net = problem.network
     table = problem.truth_table()

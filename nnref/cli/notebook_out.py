@@ -16,7 +16,7 @@ from nnref.glossary import first_use, term
 from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.cli.problem import Problem
+    from nnref.examples import Example
 
 __all__ = ["derivation_notebook", "gate_notebook"]
 
@@ -121,7 +121,7 @@ def _dump(notebook: dict) -> str:
     return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _network_code(problem: Problem) -> str:
+def _network_code(problem: Example) -> str:
     net = problem.network
     activation = repr(net.activations[0]) if len(set(net.activations)) == 1 else repr(net.activations)
     return (
@@ -142,15 +142,15 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _header(problem: Problem, lang: str, command: str) -> str:
+def _header(problem: Example, lang: str, command: str) -> str:
     made = f"\n\n{_text('made_by', lang)} {code_span(command)}" if command else ""
     source = f"\n\n<{problem.source}>" if problem.source else ""
     return f"# {title(problem, lang)}\n\n{_text('intro', lang)}{made}{source}"
 
 
-def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, command: str = "") -> str:
+def derivation_notebook(problem: Example, steps: int, lang: str, digits: int, command: str = "") -> str:
     """The notebook (JSON text, nbformat 4) that redoes ``steps`` gradient-descent steps."""
-    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
+    biases = repr(list(problem.biases)) if problem.network.bias else "None"
     rate = repr(problem.learning_rate) if problem.learning_rate is not None else "None"
     order = backward_order(problem)
     spec: list[tuple[str, str]] = [
@@ -199,7 +199,7 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
                 f"print(f\"E: {{first.decimal('E', {digits}):f}} -> {{tr.decimal('E', {digits}):f}}\")",
             ),
         ]
-    if problem.example == "wikidocs-07-05" and steps:
+    if problem.name == "wikidocs-07-05" and steps:
         spec += [
             ("md", f"## {t('published_heading', lang)}\n\n{_text('published', lang)}"),
             (
@@ -211,11 +211,11 @@ def derivation_notebook(problem: Problem, steps: int, lang: str, digits: int, co
     return _dump(_cells(spec, lang))
 
 
-def gate_notebook(problem: Problem, lang: str, command: str = "") -> str:
+def gate_notebook(problem: Example, lang: str, command: str = "") -> str:
     """The notebook of a step network: its truth table computed exactly, and derive() refusing it."""
     net = problem.network
-    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
-    columns = [f"x{i}" for i in range(1, net.sizes[0] + 1)] + [f"o{k}" for k in range(1, net.sizes[-1] + 1)]
+    biases = repr(list(problem.biases)) if problem.network.bias else "None"
+    columns = [*net.node_names(0).act, *net.node_names(net.n_layers).act]
     spec = [
         ("md", _header(problem, lang, command)),
         (

@@ -1,4 +1,5 @@
-"""What ``nnref derive`` works on: a built-in example or a network given with options.
+"""What ``nnref derive`` works on: a built-in example or a network given with options, both an
+:class:`~nnref.examples.Example`.
 
 >>> problem = problem_from_options(example="wikidocs-07-05")
 >>> problem.network.sizes, problem.learning_rate, problem.is_gate
@@ -13,67 +14,25 @@ ValueError: --example must be one of wikidocs-07-05, ...; got 'wikidoc' (did you
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from nnref.cli.limits import DERIVE_MAX_TRUTH_TABLE_INPUTS
 from nnref.cli.parsing import int_list, name_list, number_list, option_names
-from nnref.examples import EXAMPLES
+from nnref.examples import EXAMPLES, Example
 from nnref.network import Network, closest_name
 from nnref.values import ExactLimitError, parse_positive_finite
 
-__all__ = ["Problem", "problem_from_args", "problem_from_options"]
+if TYPE_CHECKING:
+    from nnref.symbolic import Trace
+
+__all__ = ["derive", "problem_from_args", "problem_from_options"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A network with its parameter values and (unless it is a logic gate) one example to derive.
-
-    Numbers are the strings the user (or the reference file) gave; both engines parse them exactly.
-    """
-
-    network: Network
-    weights: tuple[str, ...]
-    biases: tuple[str, ...] | None
-    x: tuple[str, ...] | None = None
-    target: tuple[str, ...] | None = None
-    learning_rate: str | None = None
-    example: str | None = None
-    title_ko: str = ""
-    title_en: str = ""
-    source: str = ""
-
-    @property
-    def is_gate(self) -> bool:
-        """A step-activation perceptron: a truth table, no gradient."""
-        return "step" in self.network.activations
-
-    def truth_table(self) -> tuple[tuple[tuple[int, ...], tuple[object, ...]], ...]:
-        """Every 0/1 input in order with the exact outputs (for a step network), by the symbolic engine.
-
-        >>> [row for row in problem_from_options(example="and").truth_table()][-1]
-        ((1, 1), (1,))
-        """
-        from nnref.symbolic import forward
-
-        return tuple(
-            (inputs, tuple(forward(self.network, list(inputs), self.weights, self.biases)))
-            for inputs in itertools.product((0, 1), repeat=self.network.sizes[0])
-        )
-
-    def derive(self):
-        """The symbolic :class:`~nnref.symbolic.Trace` (not for a gate)."""
-        from nnref.symbolic import derive
-
-        with option_names():
-            return derive(
-                self.network,
-                x=self.x,
-                target=self.target,
-                weights=self.weights,
-                biases=self.biases,
-                learning_rate=self.learning_rate,
-            )
+def derive(problem: Example) -> Trace:
+    """``problem.derive()``, a library error naming the CLI option (``--x``) instead of the argument."""
+    with option_names():
+        return problem.derive()
 
 
 def _checked_rate(lr: str | None) -> str | None:
@@ -99,8 +58,8 @@ def problem_from_options(
     weights: str | None = None,
     biases: str | None = None,
     lr: str | None = None,
-) -> Problem:
-    """Build the :class:`Problem` the ``derive`` options describe; ValueError names the option."""
+) -> Example:
+    """The :class:`~nnref.examples.Example` the ``derive`` options describe; ValueError names the option."""
     given = {"sizes": sizes, "x": x, "target": target, "weights": weights, "biases": biases}
     rate = _checked_rate(lr)
     if example is not None:
@@ -126,18 +85,7 @@ def problem_from_options(
                 f"--lr does not apply to --example {example}: a perceptron with the step function "
                 "cannot be differentiated, and derive shows its truth table"
             )
-        return Problem(
-            network=chosen.network,
-            weights=chosen.weights,
-            biases=chosen.biases if chosen.network.bias else None,
-            x=chosen.x,
-            target=chosen.target,
-            learning_rate=rate or chosen.learning_rate,
-            example=chosen.name,
-            title_ko=chosen.title_ko,
-            title_en=chosen.title_en,
-            source=chosen.source,
-        )
+        return replace(chosen, learning_rate=rate or chosen.learning_rate)
     if sizes is None:
         raise ValueError(
             "give --example NAME (wikidocs-07-05, and, or, nand, xor) or a network with "
@@ -152,10 +100,10 @@ def problem_from_options(
     elif biases is not None:
         raise ValueError("--biases needs --bias (a network without bias has no bias values)")
     else:
-        bias_values = None
+        bias_values = ()
     with option_names():
         network.resolve_parameters(weight_values, bias_values)  # counts, with the names in the message
-    if "step" in network.activations:
+    if not network.differentiable:
         if x is not None or target is not None or lr is not None:
             raise ValueError(
                 "--x, --target and --lr do not apply to a network with a step activation: it "
@@ -166,8 +114,9 @@ def problem_from_options(
                 f"--sizes: a step network's truth table needs at most {DERIVE_MAX_TRUTH_TABLE_INPUTS} "
                 f"inputs (2^n rows); got {network.sizes[0]}"
             )
-        return Problem(network, weight_values, bias_values)
-    return Problem(
+        return Example(None, network, weight_values, bias_values)
+    return Example(
+        name=None,
         network=network,
         weights=weight_values,
         biases=bias_values,
@@ -177,8 +126,8 @@ def problem_from_options(
     )
 
 
-def problem_from_args(args: object) -> Problem:
-    """The :class:`Problem` of parsed ``derive``/``check`` options (see :func:`problem_from_options`)."""
+def problem_from_args(args: object) -> Example:
+    """The example of parsed ``derive``/``check`` options (see :func:`problem_from_options`)."""
     return problem_from_options(
         example=args.example,
         sizes=args.sizes,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from nnref.cli.problem import problem_from_args
+from nnref.cli.problem import derive, problem_from_args
 from nnref.words import t
 
 __all__ = ["parse_answers", "run_check"]
@@ -48,7 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
             "nnref check needs a network it can differentiate; a step network has a truth table "
             "(nnref derive shows it), not a derivation"
         )
-    trace = problem.derive()
+    trace = derive(problem)
     for name in answers:
         try:
             trace.quantity(name)

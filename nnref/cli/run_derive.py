@@ -11,7 +11,7 @@ from nnref.cli.limits import DERIVE_MAX_STEPS, MAX_DIGITS, check_derive_size
 from nnref.cli.markdown_out import derivation_markdown, gate_markdown, traces
 from nnref.cli.output import check_writable, emit, to_stdout
 from nnref.cli.parsing import positive_int
-from nnref.cli.problem import problem_from_args
+from nnref.cli.problem import derive, problem_from_args
 from nnref.words import t
 
 __all__ = ["run_derive"]
@@ -55,7 +55,7 @@ def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
             _require_nbformat()
             from nnref.cli.notebook_out import derivation_notebook
 
-            problem.derive()  # fail here, with the library's message, rather than inside the notebook
+            derive(problem)  # fail here, with the library's message, rather than inside the notebook
             return derivation_notebook(problem, steps, lang, digits, command)
         derived = traces(problem, steps)
         if form == "json":

@@ -1,9 +1,7 @@
 """``nnref train``: mini-batch gradient descent in float64 on a logic gate or the digits data.
 
-Training runs one epoch at a time so that progress can be shown: the command draws each epoch's
-permutation from ``numpy.random.default_rng(seed)`` exactly as :func:`nnref.numeric.fit` does and
-hands the permuted samples to ``fit(..., epochs=1, shuffle=False)``. The batches, and so the
-trained weights and the history, are the same as one ``fit(..., epochs=N, seed=seed)`` call.
+Training is one :meth:`~nnref.numeric.mlp.MLP.fit` call; its ``on_epoch`` callback draws the
+progress bar or prints the epoch lines from the History so far.
 """
 
 from __future__ import annotations
@@ -12,7 +10,8 @@ import argparse
 import importlib.util
 import math
 import sys
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -25,11 +24,11 @@ from nnref.cli.parsing import DATA_NAMES, int_list, name_list, option_names, pos
 from nnref.network import Network, closest_name
 from nnref.numeric.checks import check_learning_rate
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, Recipe, load_digits, truth_table
-from nnref.numeric.training import TrainingDiverged
+from nnref.numeric.training import History, TrainingDiverged
 from nnref.values import ExactLimitError
 from nnref.words import t
 
-__all__ = ["Run", "load_data", "recipe_from_options", "run_train", "train_epochs"]
+__all__ = ["load_data", "recipe_from_options", "run_train"]
 
 PLOT_SUFFIXES = (".png", ".svg")
 
@@ -50,21 +49,17 @@ def load_data(name: str):
 def recipe_from_options(args: argparse.Namespace) -> Recipe:
     """The data's recipe (XOR_RECIPE for the gates, DIGITS_RECIPE for digits) with the options applied."""
     recipe = DIGITS_RECIPE if args.data == "digits" else XOR_RECIPE
-    changes: dict[str, object] = {}
-    if args.sizes is not None:
-        changes["sizes"] = int_list(args.sizes, "--sizes")
-    sizes = changes.get("sizes", recipe.sizes)
+    net = recipe.network
+    sizes = int_list(args.sizes, "--sizes") if args.sizes is not None else net.sizes
     if args.activation is not None:
         activation = name_list(args.activation, "--activation")
-        changes["activation"] = (
-            (activation,) * (len(sizes) - 1) if isinstance(activation, str) else activation
-        )
-    elif len(sizes) != len(recipe.sizes):  # the recipe's hidden activation on every hidden layer
-        changes["activation"] = (recipe.activation[0],) * (len(sizes) - 2) + (recipe.activation[-1],)
-    if args.loss is not None:
-        changes["loss"] = args.loss.strip()
-    if args.bias is not None:
-        changes["bias"] = args.bias
+    elif len(sizes) != len(net.sizes):  # the recipe's hidden activation on every hidden layer
+        activation = (net.activations[0],) * (len(sizes) - 2) + (net.activations[-1],)
+    else:
+        activation = net.activation
+    loss = args.loss.strip() if args.loss is not None else net.loss
+    bias = args.bias if args.bias is not None else net.bias
+    changes: dict[str, object] = {}
     if args.epochs is not None:
         changes["epochs"] = positive_int(args.epochs, "--epochs", maximum=TRAIN_MAX_EPOCHS)
     if args.batch_size is not None:
@@ -81,6 +76,8 @@ def recipe_from_options(args: argparse.Namespace) -> Recipe:
     if args.seed is not None:
         seed = positive_int(args.seed, "--seed", minimum=0)
         changes["init_seed"] = changes["shuffle_seed"] = seed
+    with option_names():
+        changes["network"] = Network(sizes, activation, loss, bias)
     return replace(recipe, **changes)
 
 
@@ -92,87 +89,52 @@ def _check_shape(net: Network, X: np.ndarray, Y: np.ndarray, data: str) -> None:
         )
 
 
-@dataclass
-class Run:
-    """Per-epoch results of :func:`train_epochs` (the same fields as a History, epoch by epoch)."""
-
-    loss: list[float]
-    accuracy: list[float | None]
-    val_loss: list[float | None]
-    val_accuracy: list[float | None]
-    iterations_per_epoch: int
-
-
-def train_epochs(mlp, X, Y, recipe: Recipe, validation=None, on_epoch=None) -> Run:
-    """Train ``mlp`` for ``recipe.epochs`` epochs, calling ``on_epoch(epoch, run)`` after each."""
-    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
-    rng = np.random.default_rng(recipe.shuffle_seed)
-    run = Run([], [], [], [], math.ceil(len(X) / recipe.batch_size))
-    for epoch in range(1, recipe.epochs + 1):
-        order = rng.permutation(len(X))  # what fit() draws for this epoch
-        try:
-            history = mlp.fit(
-                X[order],
-                Y[order],
-                epochs=1,
-                batch_size=recipe.batch_size,
-                learning_rate=recipe.learning_rate,
-                shuffle=False,
-                validation=validation,
-            )
-        except TrainingDiverged as error:  # counted from this run's start, not this epoch's
-            error.epoch, error.iteration = epoch, (epoch - 1) * run.iterations_per_epoch + error.iteration
-            raise
-        run.loss.append(history.loss[0])
-        run.accuracy.append(history.accuracy[0] if history.accuracy else None)
-        run.val_loss.append(history.val_loss[0] if history.val_loss else None)
-        run.val_accuracy.append(history.val_accuracy[0] if history.val_accuracy else None)
-        if on_epoch is not None:
-            on_epoch(epoch, run)
-    return run
-
-
 def _accuracy(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
-def _epoch_text(epoch: int, run: Run, recipe: Recipe, lang: str) -> str:
+def _last(values: tuple[float, ...] | None) -> float | None:
+    return values[-1] if values else None
+
+
+def _epoch_text(epoch: int, history: History, recipe: Recipe, lang: str) -> str:
     text = t(
         "epoch_line",
         lang,
         epoch=epoch,
         epochs=recipe.epochs,
-        loss=f"{run.loss[-1]:.6f}",
-        accuracy=_accuracy(run.accuracy[-1]),
-        iterations=epoch * run.iterations_per_epoch,
+        loss=f"{history.loss[-1]:.6f}",
+        accuracy=_accuracy(_last(history.accuracy)),
+        iterations=history.total_iterations,
     )
-    if run.val_loss[-1] is not None:
-        text += t(
-            "val_part", lang, loss=f"{run.val_loss[-1]:.6f}", accuracy=_accuracy(run.val_accuracy[-1])
-        )
+    if history.val_loss is not None:
+        accuracy = _accuracy(_last(history.val_accuracy))
+        text += t("val_part", lang, loss=f"{history.val_loss[-1]:.6f}", accuracy=accuracy)
     return text
 
 
-def _reporter(recipe: Recipe, lang: str, stream: TextIO, every: int):
+def _reporter(recipe: Recipe, lang: str, stream: TextIO, every: int) -> Callable[[int, History], None]:
+    """The ``on_epoch`` callback: a progress bar on a terminal, else a line every ``every`` epochs."""
     if stream.isatty():
 
-        def bar(epoch: int, run: Run) -> None:
+        def bar(epoch: int, history: History) -> None:
             done = round(30 * epoch / recipe.epochs)
-            stream.write(f"\r[{'#' * done}{'.' * (30 - done)}] {_epoch_text(epoch, run, recipe, lang)}\x1b[K")
+            line = _epoch_text(epoch, history, recipe, lang)
+            stream.write(f"\r[{'#' * done}{'.' * (30 - done)}] {line}\x1b[K")
             if epoch == recipe.epochs:
                 stream.write("\n")
             stream.flush()
 
         return bar
 
-    def lines(epoch: int, run: Run) -> None:
+    def lines(epoch: int, history: History) -> None:
         if epoch % every == 0 or epoch == recipe.epochs or epoch == 1:
-            print(_epoch_text(epoch, run, recipe, lang), file=stream)
+            print(_epoch_text(epoch, history, recipe, lang), file=stream)
 
     return lines
 
 
-def _plot(run: Run, path: str, data: str, lang: str) -> None:
+def _plot(history: History, path: str, data: str, lang: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -190,12 +152,12 @@ def _plot(run: Run, path: str, data: str, lang: str) -> None:
         "axes.unicode_minus": False,
         "font.sans-serif": ["NanumGothic", "Noto Sans CJK KR", "DejaVu Sans"],
     }
-    epochs = range(1, len(run.loss) + 1)
+    epochs = range(1, len(history.loss) + 1)
     with matplotlib.rc_context(style):
         fig, ax = plt.subplots(figsize=(6, 3.5))
-        ax.plot(epochs, run.loss, label=t("plot_train", lang))
-        if run.val_loss[-1] is not None:
-            ax.plot(epochs, run.val_loss, label=t("plot_test", lang))
+        ax.plot(epochs, history.loss, label=t("plot_train", lang))
+        if history.val_loss is not None:
+            ax.plot(epochs, history.val_loss, label=t("plot_test", lang))
         ax.set_xlabel(t("plot_epoch", lang))
         ax.set_ylabel(t("plot_loss", lang))
         ax.set_title(t("plot_title", lang, data=data))
@@ -232,8 +194,7 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
         if args.log_every is not None
         else max(1, math.ceil(recipe.epochs / 20))
     )
-    with option_names():
-        net = recipe.network()
+    net = recipe.network
     _check_shape(net, X, Y, args.data)
     check_train_size(net, recipe.epochs, len(X))
     mlp = MLP(net, seed=recipe.init_seed)
@@ -255,7 +216,7 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
     )
     report = _reporter(recipe, args.lang, stream, every)
     try:
-        run = train_epochs(mlp, X, Y, recipe, validation, report)
+        history = recipe.fit(mlp, X, Y, validation, on_epoch=report)
     except TrainingDiverged as error:
         stream.flush()
         print(
@@ -267,15 +228,15 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
     # The epoch lines show running values (each batch before its update); this is the end state.
     loss, accuracy = f"{mlp.loss(X, Y):.6f}", _accuracy(mlp.accuracy(X, Y))
     done = t("train_done", args.lang, loss=loss, accuracy=accuracy)
-    if validation is not None:
-        done += t("val_part", args.lang, loss=f"{run.val_loss[-1]:.6f}",
-                        accuracy=_accuracy(run.val_accuracy[-1]))
+    if history.val_loss is not None:
+        done += t("val_part", args.lang, loss=f"{history.val_loss[-1]:.6f}",
+                        accuracy=_accuracy(_last(history.val_accuracy)))
     print(done, file=stream)
     if args.data != "digits":
         print(t("predictions", args.lang), file=stream)
         for inputs, output in zip(X, mlp.predict(X), strict=True):
             print(f"  {tuple(int(v) for v in inputs)} -> {output[0]:.4f}", file=stream)
     if args.plot is not None:
-        _plot(run, args.plot, args.data, args.lang)
+        _plot(history, args.plot, args.data, args.lang)
         print(t("wrote", args.lang, path=args.plot), file=stream)
     return 0

@@ -34,15 +34,10 @@ def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, object]]:
     for name, example in EXAMPLES.items():
         if example.is_gate:
             continue
-        biases = example.biases if example.network.bias else None
-        reports.append(
-            (
-                name,
-                verify.verify(
-                    example.network, example.x, example.target, example.weights, biases, **_gradients()
-                ),
-            )
+        report = verify.verify(
+            example.network, example.x, example.target, example.weights, example.biases, **_gradients()
         )
+        reports.append((name, report))
     for index, report in enumerate(verify.verify_random(n_random, seed=seed, **_gradients()), start=1):
         reports.append((t("verify_random_case", lang, number=index), report))
     return reports

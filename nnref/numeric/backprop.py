@@ -8,8 +8,9 @@ layer's input then carries a constant column of ones, so ``z = [a, 1] @ P`` adds
 the pre-activations ``z``, the inputs-with-ones of each layer and the error signals
 ``delta = dE/dz``; the passes write into it in place, so an epoch allocates almost nothing.
 
-Backward is the chain rule layer by layer: ``delta_L`` at the output (the ``o − t`` shortcut
-where it holds, otherwise loss gradient then the activation's vector-Jacobian product), then
+Backward is the chain rule layer by layer: ``delta_L`` at the output by the pair's
+:class:`~nnref.numeric.functions.OutputRule` (the ``o − t`` shortcut where it holds, otherwise
+loss gradient then the activation's vector-Jacobian product), then
 ``delta_l = backward_l(delta_{l+1} W_{l+1}ᵀ)`` and ``dE/dP_l = [a_{l−1}, 1]ᵀ delta_l``.
 """
 
@@ -22,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnref.network import Network
-from nnref.numeric.functions import ACTIVATIONS, FORWARD_WITH_LOSS, FROM_LOGITS, LOSSES, shortcut_scale
+from nnref.numeric.functions import ACTIVATIONS, OutputRule, output_rule
 
 __all__ = ["Layers", "Workspace", "backward", "forward", "with_ones"]
 
@@ -37,31 +38,22 @@ class Layers:
     bias: bool
     forwards: tuple[Callable[..., Array], ...]
     backwards: tuple[Callable[..., Array], ...]
-    loss_value: Callable[[Array, Array], Array]
-    loss_gradient: Callable[[Array, Array], Array]
-    from_logits: Callable[[Array, Array], Array] | None  # per-sample loss from z
-    forward_with_loss: Callable[[Array, Array, Array], float] | None  # output and summed loss
-    shortcut: float | None  # dE/dz = shortcut * (o − t)
+    output: OutputRule
 
     @classmethod
     def of(cls, net: Network) -> Layers:
         acts = [ACTIVATIONS[name] for name in net.activations]
-        pair = (net.activations[-1], net.loss)
         return cls(
             sizes=net.sizes,
             bias=net.bias,
             forwards=tuple(a.forward for a in acts),
             backwards=tuple(a.backward for a in acts),
-            loss_value=LOSSES[net.loss].value,
-            loss_gradient=LOSSES[net.loss].gradient,
-            from_logits=FROM_LOGITS.get(pair),
-            forward_with_loss=FORWARD_WITH_LOSS.get(pair),
-            shortcut=shortcut_scale(*pair, net.sizes[-1]),
+            output=output_rule(net.activations[-1], net.loss, net.sizes[-1]),
         )
 
     def per_sample_loss(self, z: Array, a: Array, Y: Array) -> Array:
         """Per-sample losses of the output layer (from logits where the pair allows)."""
-        return self.from_logits(z, Y) if self.from_logits is not None else self.loss_value(a, Y)
+        return self.output.per_sample_loss(z, a, Y)
 
 
 def with_ones(X: Array, bias: bool) -> Array:
@@ -115,12 +107,10 @@ def forward(layers: Layers, params: list[Array], X: Array, ws: Workspace, Y: Arr
         inputs = ws.inputs[index]
     z, out = ws.z[last], ws.a[last]
     np.matmul(inputs, params[last], out=z)
-    if Y is not None and layers.forward_with_loss is not None:
-        return layers.forward_with_loss(z, Y, out)
+    if Y is not None:
+        return layers.output.forward_with_loss(z, Y, out)
     layers.forwards[last](z, out=out)
-    if Y is None:
-        return float("nan")
-    return float(layers.loss_value(out, Y).sum())
+    return float("nan")
 
 
 def backward(layers: Layers, params: list[Array], X: Array, Y: Array, ws: Workspace, scale: float) -> None:
@@ -131,13 +121,7 @@ def backward(layers: Layers, params: list[Array], X: Array, Y: Array, ws: Worksp
     """
     last = len(params) - 1
     z, a, delta = ws.z, ws.a, ws.delta
-    if layers.shortcut is not None:
-        np.subtract(a[last], Y, out=delta[last])
-        delta[last] *= layers.shortcut * scale
-    else:
-        grad_o = layers.loss_gradient(a[last], Y)
-        grad_o *= scale
-        layers.backwards[last](z[last], a[last], grad_o, out=delta[last])
+    layers.output.delta(z[last], a[last], Y, scale, delta[last])
     fan_ins = layers.sizes
     for index in range(last, 0, -1):
         np.matmul(ws.inputs[index - 1].T, delta[index], out=ws.grad[index])

@@ -11,6 +11,7 @@ import numbers
 import numpy as np
 from numpy.typing import NDArray
 
+from nnref import registry
 from nnref.values import check_ordered, exact_to_float, parse_positive_finite
 
 __all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate", "check_seed"]
@@ -64,7 +65,8 @@ for one sample; got shape (1, 3)
 def as_targets(Y: object, n_samples: int, n_outputs: int, loss: str, name: str = "Y") -> NDArray[np.float64]:
     """``Y`` as float64 ``(n_samples, n_outputs)``, checked against the loss.
 
-    bce needs every target in [0, 1]; cce needs non-negative rows that sum to 1 (within 1e-9).
+    The registry says what the loss accepts: each target in [0, 1] (bce), or non-negative rows
+    that sum to 1 within 1e-9 (cce).
 
     >>> as_targets([[0.2, 0.9]], 1, 2, "cce")
     Traceback (most recent call last):
@@ -77,20 +79,22 @@ row 0 sums to 1.1
         raise ValueError(
             f"{name} must have one row per sample of X ({n_samples}); got {targets.shape[0]} rows"
         )
-    if loss == "bce" and ((targets < 0) | (targets > 1)).any():
+    kind = registry.LOSSES[loss].targets
+    if kind == "unit" and ((targets < 0) | (targets > 1)).any():
         bad = float(targets[(targets < 0) | (targets > 1)][0])
-        raise ValueError(f"{name} must lie in [0, 1] for loss 'bce'; got {bad!r}")
-    if loss == "cce":
+        raise ValueError(f"{name} must lie in [0, 1] for loss {loss!r}; got {bad!r}")
+    if kind == "distribution":
         if (targets < 0).any():
             raise ValueError(
-                f"{name} must be non-negative for loss 'cce' (one-hot or probabilities); "
+                f"{name} must be non-negative for loss {loss!r} (one-hot or probabilities); "
                 f"got {float(targets[targets < 0][0])!r}"
             )
         sums = targets.sum(axis=1)
         off = np.flatnonzero(np.abs(sums - 1.0) > _SUM_TOLERANCE)
         if off.size:
             raise ValueError(
-                f"{name} must have non-negative rows summing to 1 for loss 'cce' (one-hot or probabilities); "
+                f"{name} must have non-negative rows summing to 1 for loss {loss!r} "
+                "(one-hot or probabilities); "
                 f"row {int(off[0])} sums to {float(sums[off[0]])!r}"
             )
     return targets

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,29 +135,43 @@ def load_digits() -> Digits:
 
 @dataclass(frozen=True)
 class Recipe:
-    """A network plus the training settings that make it learn its task."""
+    """A network plus the training settings that make it learn its task (``sizes``,
+    ``activation``, ``loss`` and ``bias`` read through to the network)."""
 
-    sizes: tuple[int, ...]
-    activation: tuple[str, ...]
-    loss: str
-    bias: bool
+    network: Network
     init_seed: int
     learning_rate: float
     epochs: int
     batch_size: int
     shuffle_seed: int
 
-    def network(self) -> Network:
-        return Network(self.sizes, self.activation, self.loss, self.bias)
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return self.network.sizes
 
-    def train(
-        self, X: object, Y: object, validation: tuple[object, object] | None = None
-    ) -> tuple[MLP, History]:
-        """A fresh MLP (seeded with ``init_seed``) trained with these settings, and its history."""
-        from nnref.numeric.mlp import MLP
+    @property
+    def activation(self) -> tuple[str, ...]:
+        """One activation name per non-input layer."""
+        return self.network.activations
 
-        mlp = MLP(self.network(), seed=self.init_seed)
-        history = mlp.fit(
+    @property
+    def loss(self) -> str:
+        return self.network.loss
+
+    @property
+    def bias(self) -> bool:
+        return self.network.bias
+
+    def fit(
+        self,
+        mlp: MLP,
+        X: object,
+        Y: object,
+        validation: tuple[object, object] | None = None,
+        on_epoch: Callable[[int, History], object] | None = None,
+    ) -> History:
+        """Train ``mlp`` in place with these settings (see :meth:`MLP.fit <nnref.numeric.mlp.MLP.fit>`)."""
+        return mlp.fit(
             X,
             Y,
             epochs=self.epochs,
@@ -164,15 +179,21 @@ class Recipe:
             learning_rate=self.learning_rate,
             seed=self.shuffle_seed,
             validation=validation,
+            on_epoch=on_epoch,
         )
-        return mlp, history
+
+    def train(
+        self, X: object, Y: object, validation: tuple[object, object] | None = None
+    ) -> tuple[MLP, History]:
+        """A fresh MLP (seeded with ``init_seed``) trained with these settings, and its history."""
+        from nnref.numeric.mlp import MLP
+
+        mlp = MLP(self.network, seed=self.init_seed)
+        return mlp, self.fit(mlp, X, Y, validation)
 
 
 XOR_RECIPE = Recipe(
-    sizes=(2, 4, 1),
-    activation=("tanh", "sigmoid"),
-    loss="bce",
-    bias=True,
+    network=Network((2, 4, 1), ("tanh", "sigmoid"), "bce", bias=True),
     init_seed=0,
     learning_rate=0.5,
     epochs=1000,
@@ -182,10 +203,7 @@ XOR_RECIPE = Recipe(
 """XOR with one hidden layer of 4 tanh units and a sigmoid output; learns all 4 rows."""
 
 DIGITS_RECIPE = Recipe(
-    sizes=(64, 64, 10),
-    activation=("relu", "softmax"),
-    loss="cce",
-    bias=True,
+    network=Network((64, 64, 10), ("relu", "softmax"), "cce", bias=True),
     init_seed=0,
     learning_rate=0.5,
     epochs=30,

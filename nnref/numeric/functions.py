@@ -3,11 +3,17 @@
 Conventions shared with the symbolic engine (``nnref.symbolic.functions``):
 
 * ``step(z) = 1 if z > 0 else 0``; its derivative is refused (zero almost everywhere, undefined
-  at 0), so gradients cannot flow through a step layer.
+  at 0), so gradients cannot flow through a step layer (:mod:`nnref.registry` says which
+  activations are differentiable and words the refusal).
 * ``relu'(0) = 0``.
 * Per-sample losses over ``K`` outputs: ``sse = ½ Σ (t − o)²``, ``mse = (1/K) Σ (t − o)²``,
   ``bce = (1/K) Σ −[t ln o + (1 − t) ln(1 − o)]`` (mean over outputs, like Keras) and
   ``cce = −Σ t ln o``.
+
+The output layer of each (activation, loss) pair follows one :class:`OutputRule`: the general
+chain rule (loss gradient, then the activation's vector-Jacobian product) unless the registry
+names the ``o − t`` shortcut for the pair, and the loss computed from the logits where a stable
+form exists (sigmoid + bce, softmax + cce).
 
 Every array here has shape ``(n_samples, width)``. An activation's ``backward`` is a
 vector-Jacobian product: given ``dE/da`` it returns ``dE/dz``, which is what softmax needs (its
@@ -36,17 +42,20 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from nnref import registry
+
 __all__ = [
     "ACTIVATIONS",
-    "FORWARD_WITH_LOSS",
     "FROM_LOGITS",
     "LOSSES",
     "Activation",
+    "FromLogits",
     "Loss",
+    "OutputRule",
     "bce_from_logits",
     "cce_from_logits",
     "log_softmax",
-    "shortcut_scale",
+    "output_rule",
     "softplus",
 ]
 
@@ -64,7 +73,10 @@ class Activation:
     name: str
     forward: Callable[..., Array]
     backward: Callable[..., Array]
-    differentiable: bool = True
+
+    @property
+    def differentiable(self) -> bool:
+        return registry.ACTIVATIONS[self.name].differentiable
 
 
 @dataclass(frozen=True)
@@ -97,10 +109,7 @@ def _step(z: Array, out: Array | None = None) -> Array:
 
 
 def _step_backward(z: Array, a: Array, grad_a: Array, out: Array | None = None) -> Array:
-    raise ValueError(
-        "the step activation has no usable derivative (0 everywhere except an undefined jump at 0): "
-        "gradients cannot flow through it; use sigmoid, tanh, relu or identity to train by backpropagation"
-    )
+    raise ValueError(registry.not_differentiable("step", "activation"))
 
 
 def _sigmoid(z: Array, out: Array | None = None) -> Array:
@@ -148,7 +157,7 @@ def _softmax_backward(z: Array, a: Array, grad_a: Array, out: Array | None = Non
 
 ACTIVATIONS: dict[str, Activation] = {
     "identity": Activation("identity", _identity, _identity_backward),
-    "step": Activation("step", _step, _step_backward, differentiable=False),
+    "step": Activation("step", _step, _step_backward),
     "sigmoid": Activation("sigmoid", _sigmoid, _sigmoid_backward),
     "tanh": Activation("tanh", _tanh, _tanh_backward),
     "relu": Activation("relu", _relu, _relu_backward),
@@ -247,13 +256,6 @@ def cce_from_logits(z: Array, t: Array) -> Array:
     return -(t * log_softmax(z)).sum(axis=1)
 
 
-FROM_LOGITS: dict[tuple[str, str], Callable[[Array, Array], Array]] = {
-    ("sigmoid", "bce"): bce_from_logits,
-    ("softmax", "cce"): cce_from_logits,
-}
-"""Output activation + loss pairs whose per-sample loss is computed from ``z`` directly."""
-
-
 def _sigmoid_bce_sum(z: Array, t: Array, out: Array) -> float:
     _sigmoid(z, out=out)
     return float((softplus(z) - t * z).sum()) / z.shape[1]
@@ -271,26 +273,70 @@ def _softmax_cce_sum(z: Array, t: Array, out: Array) -> float:
     return float(np.vdot(t.sum(axis=1), np.log(total)) - target_logits)
 
 
-FORWARD_WITH_LOSS: dict[tuple[str, str], Callable[[Array, Array, Array], float]] = {
-    ("sigmoid", "bce"): _sigmoid_bce_sum,
-    ("softmax", "cce"): _softmax_cce_sum,
+@dataclass(frozen=True)
+class FromLogits:
+    """The stable forms of one output activation + loss pair, computed from the logits ``z``.
+
+    ``per_sample(z, t)``: the per-sample losses; ``forward_with_loss(z, t, out)``: the activation
+    written into ``out`` and the summed loss in the same pass (what the trainer calls per batch).
+    """
+
+    per_sample: Callable[[Array, Array], Array]
+    forward_with_loss: Callable[[Array, Array, Array], float]
+
+
+FROM_LOGITS: dict[tuple[str, str], FromLogits] = {
+    ("sigmoid", "bce"): FromLogits(bce_from_logits, _sigmoid_bce_sum),
+    ("softmax", "cce"): FromLogits(cce_from_logits, _softmax_cce_sum),
 }
-"""``f(z, t, out) -> Σ_samples loss``: the output activation written into ``out`` and the summed
-loss computed from the logits in the same pass (what the trainer calls once per batch)."""
+"""Output activation + loss pairs whose loss is computed from ``z`` directly (exact for any ``z``)."""
 
 
-def shortcut_scale(activation: str, loss: str, n_outputs: int) -> float | None:
-    """``c`` such that ``dE/dz = c (o − t)`` per sample, for the three pairs where that holds.
+@dataclass(frozen=True)
+class OutputRule:
+    """The output layer of one (activation, loss) pair: its loss and its delta ``dE/dz``.
 
-    identity+sse and softmax+cce give ``c = 1``; sigmoid+bce gives ``c = 1/K`` because bce is the
-    mean over the K outputs. Every other pair returns ``None``: use the general chain rule
-    (``LOSSES[loss].gradient`` then ``ACTIVATIONS[activation].backward``).
+    ``shortcut``: ``c`` in ``dE/dz = c (o − t)`` where the registry names that shortcut, else
+    None (the general chain rule); ``logits``: the pair's stable forms, if it has any.
+    """
 
-    >>> shortcut_scale("sigmoid", "bce", 4), shortcut_scale("sigmoid", "sse", 1)
+    activation: Activation
+    loss: Loss
+    shortcut: float | None
+    logits: FromLogits | None
+
+    def per_sample_loss(self, z: Array, a: Array, t: Array) -> Array:
+        """Per-sample losses of outputs ``a = f(z)`` against targets ``t``."""
+        return self.logits.per_sample(z, t) if self.logits is not None else self.loss.value(a, t)
+
+    def forward_with_loss(self, z: Array, t: Array, out: Array) -> float:
+        """Write ``f(z)`` into ``out`` and return the summed loss of the batch."""
+        if self.logits is not None:
+            return self.logits.forward_with_loss(z, t, out)
+        self.activation.forward(z, out=out)
+        return float(self.loss.value(out, t).sum())
+
+    def delta(self, z: Array, a: Array, t: Array, scale: float, out: Array) -> Array:
+        """``scale · dE/dz`` into ``out``: the shortcut where it holds, else the chain rule."""
+        if self.shortcut is not None:
+            np.subtract(a, t, out=out)
+            out *= self.shortcut * scale
+            return out
+        grad_a = self.loss.gradient(a, t)
+        grad_a *= scale
+        return self.activation.backward(z, a, grad_a, out=out)
+
+
+def output_rule(activation: str, loss: str, n_outputs: int) -> OutputRule:
+    """The :class:`OutputRule` of a pair; the general chain rule unless the registry says otherwise.
+
+    >>> output_rule("sigmoid", "bce", 4).shortcut, output_rule("sigmoid", "sse", 1).shortcut
     (0.25, None)
     """
-    if (activation, loss) in {("identity", "sse"), ("softmax", "cce")}:
-        return 1.0
-    if (activation, loss) == ("sigmoid", "bce"):
-        return 1.0 / n_outputs
-    return None
+    scale = registry.shortcut_scale(activation, loss, n_outputs)
+    return OutputRule(
+        ACTIVATIONS[activation],
+        LOSSES[loss],
+        None if scale is None else float(scale),
+        FROM_LOGITS.get((activation, loss)),
+    )

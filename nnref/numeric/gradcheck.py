@@ -60,12 +60,12 @@ def central_difference(
     if isinstance(step, bool) or not isinstance(step, int | float) or not (math.isfinite(step) and step > 0):
         raise ValueError(f"step must be a finite number > 0; got {step!r}")
     old = mlp.get_parameter(name)
-    inputs, targets = mlp._data(X, Y)  # validated once, not at every evaluation
+    inputs, targets = mlp.model.data(X, Y)  # validated once, not at every evaluation
     total = 0.0
     try:
         for offset, weight in _STENCILS[order]:
             mlp.set_parameter(name, old + offset * step)
-            total += weight * mlp._mean_loss(inputs, targets)
+            total += weight * mlp.model.mean_loss(inputs, targets)
     finally:
         mlp.set_parameter(name, old)
     return total / step
@@ -109,7 +109,7 @@ def check_gradient(
     floor: float = DEFAULT_FLOOR,
 ) -> GradientCheck:
     """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter)."""
-    X, Y = mlp._data(X, Y)
+    X, Y = mlp.model.data(X, Y)
     analytic = mlp.gradient(X, Y)
     chosen = list(mlp.network.parameters if names is None else names)
     numeric = {name: central_difference(mlp, X, Y, name, step, order) for name in chosen}

@@ -21,33 +21,26 @@ and dE/dw5 0.082167041):
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from nnref.network import Network, closest_name
-from nnref.numeric import backprop
-from nnref.numeric.checks import as_inputs, as_targets, check_seed
-from nnref.numeric.memory import FLOAT, check_memory, parameter_bytes, workspace_bytes
+from nnref.numeric import backprop, training
+from nnref.numeric.checks import check_seed
+from nnref.numeric.classify import classification_kind, labels
+from nnref.numeric.memory import FLOAT, check_memory, parameter_bytes
+from nnref.numeric.model import Model
+from nnref.numeric.training import History
 from nnref.values import parse_float
-
-if TYPE_CHECKING:
-    from nnref.numeric.training import History
 
 __all__ = ["MLP", "ForwardPass", "classification_kind"]
 
 Array = NDArray[np.float64]
-
-EVAL_CHUNK_BYTES = 32 * 2**20
-"""predict, loss, accuracy and gradient work through the samples in chunks whose buffers take at
-most about this many bytes, so evaluating 10^7 samples needs no 10^7-row workspace."""
-_PARAMETER_NAME = re.compile(r"([wb])([1-9][0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -56,22 +49,6 @@ class ForwardPass:
 
     z: tuple[Array, ...]
     a: tuple[Array, ...]
-
-
-def classification_kind(net: Network) -> str | None:
-    """``"argmax"`` for a softmax output, ``"threshold"`` for one sigmoid output, else ``None``.
-
-    >>> classification_kind(Network((2, 3, 1), "sigmoid", "bce"))
-    'threshold'
-    >>> print(classification_kind(Network((1, 1), "identity")))
-    None
-    """
-    output = net.activations[-1]
-    if output == "softmax":
-        return "argmax"
-    if output == "sigmoid" and net.sizes[-1] == 1:
-        return "threshold"
-    return None
 
 
 def _initial_scale(activation: str, fan_in: int, fan_out: int) -> float:
@@ -100,18 +77,17 @@ class MLP:
             f"an MLP of sizes {net.sizes} ({net.n_weights + net.n_biases:,} parameters)",
         )
         self._net = net
-        self._layers = backprop.Layers.of(net)
         rng = np.random.default_rng(seed)
         # One array per layer holds W (first fan_in rows) and b (last row): see backprop.
-        self._params: list[Array] = []
+        params: list[Array] = []
         for fan_in, fan_out, activation in zip(net.sizes, net.sizes[1:], net.activations, strict=False):
             limit = _initial_scale(activation, fan_in, fan_out)
             block = np.zeros((fan_in + extra, fan_out))
             block[:fan_in] = rng.uniform(-limit, limit, size=(fan_in, fan_out))
-            self._params.append(block)
-        self._w: list[Array] = [p[:m] for p, m in zip(self._params, net.sizes, strict=False)]
-        self._b: list[Array] = [p[m] for p, m in zip(self._params, net.sizes, strict=False)] if extra else []
-        self._workspaces: dict[int, backprop.Workspace] = {}
+            params.append(block)
+        self._model = Model(net, params)
+        self._w: list[Array] = [p[:m] for p, m in zip(params, net.sizes, strict=False)]
+        self._b: list[Array] = [p[m] for p, m in zip(params, net.sizes, strict=False)] if extra else []
 
     @classmethod
     def from_network(cls, net: Network, weights: Any, biases: Any = None) -> MLP:
@@ -129,24 +105,12 @@ class MLP:
     # -- parameters ------------------------------------------------------------------------
 
     def _position(self, name: object) -> tuple[Array, tuple[int, ...]] | None:
-        # Computed from the name (w: layer by layer, destination-major), not looked up in a table
-        # of every name, which a wide network could not afford.
-        match = _PARAMETER_NAME.fullmatch(name) if isinstance(name, str) else None
-        if match is None:
+        place = self._net.locate(name)  # W[src, dest] is the weight named layer_weight_names[dest][src]
+        if place is None:
             return None
-        index = int(match.group(2)) - 1
-        sizes = self._net.sizes
-        for layer, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes)):
-            if match.group(1) == "w":
-                if index < fan_in * fan_out:
-                    dest, src = divmod(index, fan_in)
-                    return self._w[layer], (src, dest)
-                index -= fan_in * fan_out
-            elif self._net.bias:
-                if index < fan_out:
-                    return self._b[layer], (index,)
-                index -= fan_out
-        return None
+        if place.kind == "w":
+            return self._w[place.layer], (place.src, place.dest)
+        return self._b[place.layer], (place.dest,)
 
     def _locate(self, name: object) -> tuple[Array, tuple[int, ...]]:
         found = self._position(name)
@@ -162,6 +126,11 @@ class MLP:
         return self._net
 
     @property
+    def model(self) -> Model:
+        """The parameter blocks and buffers the trainer and the kernels work on."""
+        return self._model
+
+    @property
     def weights(self) -> tuple[Array, ...]:
         """The live weight arrays, one ``(fan_in, fan_out)`` array per layer (training updates them)."""
         return tuple(self._w)
@@ -173,7 +142,7 @@ class MLP:
 
     def parameters(self) -> dict[str, float]:
         """Every parameter value by name, in the order of ``net.parameters``."""
-        return self._named(self._params)
+        return self._named(self._model.params)
 
     def get_parameter(self, name: str) -> float:
         """One parameter's value (``"w5"``, ``"b2"``)."""
@@ -191,110 +160,53 @@ class MLP:
         array[position] = parse_float(value, name)
 
     def _named(self, blocks: list[Array]) -> dict[str, float]:
-        # W[src, dest] flattened by destination then source is Wᵀ in row-major order.
-        sizes = self._net.sizes
-        values = [v for p, m in zip(blocks, sizes, strict=False) for v in p[:m].T.ravel().tolist()]
-        if self._net.bias:
-            values += [v for p, m in zip(blocks, sizes, strict=False) for v in p[m].tolist()]
-        return dict(zip(self._net.parameters, values, strict=True))
+        # Names from the spec, one destination neuron (a column of W) at a time.
+        net, found = self._net, {}
+        for layer, (block, fan_in) in enumerate(zip(blocks, net.sizes, strict=False)):
+            for dest, row in enumerate(net.layer_weight_names(layer)):
+                found.update(zip(row, block[:fan_in, dest].tolist(), strict=True))
+            biases = block[fan_in].tolist() if net.bias else ()
+            found.update(zip(net.layer_bias_names(layer), biases, strict=True))
+        return {name: found[name] for name in net.parameters}
 
     # -- computing ---------------------------------------------------------------------------
 
-    def _inputs(self, X: object) -> Array:
-        return as_inputs(X, self._net.sizes[0])
-
-    def _data(self, X: object, Y: object) -> tuple[Array, Array]:
-        inputs = self._inputs(X)
-        return inputs, as_targets(Y, inputs.shape[0], self._net.sizes[-1], self._net.loss)
-
-    def _workspace(self, batch: int) -> backprop.Workspace:
-        """Buffers for ``batch`` samples, reused across calls (results handed out are copies).
-
-        Training needs two sizes (the batch and the last, smaller one) and evaluation one chunk
-        size, each bounded by :data:`EVAL_CHUNK_BYTES` or the batch size chosen: at most four are kept.
-        """
-        ws = self._workspaces.get(batch)
-        if ws is None:
-            if len(self._workspaces) >= 4:
-                self._workspaces.clear()
-            net = self._net
-            check_memory(
-                workspace_bytes(net.sizes, batch, net.bias),
-                f"a batch of {batch:,} samples for sizes {net.sizes}",
-            )
-            ws = self._workspaces[batch] = backprop.Workspace(net.sizes, batch, net.bias)
-        return ws
-
-    def _chunk_rows(self) -> int:
-        """Samples per evaluation chunk: a workspace of at most about :data:`EVAL_CHUNK_BYTES`."""
-        net = self._net
-        per_sample = workspace_bytes(net.sizes, 1, net.bias) - parameter_bytes(net.sizes, net.bias)
-        return max(1, EVAL_CHUNK_BYTES // per_sample)
-
-    def _check_differentiable(self) -> None:
-        for index, name in enumerate(self._net.activations):
-            if name == "step":
-                raise ValueError(
-                    f"layer {index + 1} (activation[{index}]) is 'step', whose derivative is 0 everywhere "
-                    "except an undefined jump at 0: backpropagation cannot pass through it; "
-                    "use sigmoid, tanh, relu or identity"
-                )
-
-    def _passes(self, inputs: Array) -> Iterator[tuple[int, int, Array, backprop.Workspace]]:
-        """``(start, stop, chunk input with ones, workspace)`` after each chunk's forward pass."""
-        n, rows = inputs.shape[0], self._chunk_rows()
-        for start in range(0, n, rows):
-            stop = min(start + rows, n)
-            ws = self._workspace(stop - start)
-            extended = backprop.with_ones(inputs[start:stop], self._net.bias)
-            backprop.forward(self._layers, self._params, extended, ws)
-            yield start, stop, extended, ws
-
     def forward(self, X: object) -> ForwardPass:
         """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
-        inputs = self._inputs(X)
+        inputs = self._model.inputs(X)
         n, widths = inputs.shape[0], self._net.sizes[1:]
         check_memory(2 * FLOAT * n * sum(widths), f"the forward pass of {n:,} samples")
         z, a = [np.empty((n, w)) for w in widths], [np.empty((n, w)) for w in widths]
-        for start, stop, _, ws in self._passes(inputs):
+        for start, stop, _, ws in self._model.passes(inputs):
             for layer in range(len(widths)):
                 z[layer][start:stop], a[layer][start:stop] = ws.z[layer], ws.a[layer]
         return ForwardPass(z=tuple(z), a=tuple(a))
 
     def predict(self, X: object) -> Array:
         """Output-layer activations, shape ``(n_samples, n_outputs)``."""
-        inputs = self._inputs(X)
-        out = np.empty((inputs.shape[0], self._net.sizes[-1]))
-        for start, stop, _, ws in self._passes(inputs):
-            out[start:stop] = ws.a[-1]
-        return out
+        return self._model.predict(self._model.inputs(X))
 
     def loss(self, X: object, Y: object) -> float:
         """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
-        return self._mean_loss(*self._data(X, Y))
-
-    def _mean_loss(self, inputs: Array, targets: Array) -> float:
-        losses = np.empty(inputs.shape[0])
-        for start, stop, _, ws in self._passes(inputs):
-            losses[start:stop] = self._layers.per_sample_loss(ws.z[-1], ws.a[-1], targets[start:stop])
-        return float(losses.mean())
+        return self._model.mean_loss(*self._model.data(X, Y))
 
     def accuracy(self, X: object, Y: object) -> float | None:
         """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression."""
         kind = classification_kind(self._net)
         if kind is None:
             return None
-        inputs, targets = self._data(X, Y)
-        return float(np.mean(_correct(kind, self.predict(inputs), targets)))
+        inputs, targets = self._model.data(X, Y)
+        return float(np.mean(labels(kind, self._model.predict(inputs)) == labels(kind, targets)))
 
     def gradient(self, X: object, Y: object) -> dict[str, float]:
         """``dE/dparam`` for every parameter by name, where ``E`` is the mean per-sample loss over ``X``."""
-        self._check_differentiable()
-        inputs, targets = self._data(X, Y)
+        self._net.check_differentiable()
+        model = self._model
+        inputs, targets = model.data(X, Y)
         n = inputs.shape[0]
-        total = [np.zeros_like(p) for p in self._params]
-        for start, stop, extended, ws in self._passes(inputs):
-            backprop.backward(self._layers, self._params, extended, targets[start:stop], ws, 1.0 / n)
+        total = [np.zeros_like(p) for p in model.params]
+        for start, stop, extended, ws in model.passes(inputs):
+            backprop.backward(model.layers, model.params, extended, targets[start:stop], ws, 1.0 / n)
             for summed, part in zip(total, ws.grad, strict=True):
                 summed += part
         return self._named(total)
@@ -309,17 +221,12 @@ class MLP:
         seed: int = 0,
         shuffle: bool = True,
         validation: tuple[object, object] | None = None,
+        on_epoch: Callable[[int, History], object] | None = None,
     ) -> History:
         """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`."""
-        from nnref.numeric.training import fit
-
-        return fit(self, X, Y, epochs, batch_size, learning_rate, seed, shuffle, validation)
+        return training.fit(
+            self, X, Y, epochs, batch_size, learning_rate, seed, shuffle, validation, on_epoch
+        )
 
     def __repr__(self) -> str:
         return f"MLP({self._net!r})"
-
-
-def _correct(kind: str, outputs: Array, targets: Array) -> NDArray[np.bool_]:
-    if kind == "argmax":
-        return outputs.argmax(axis=1) == targets.argmax(axis=1)
-    return (outputs[:, 0] > 0.5) == (targets[:, 0] > 0.5)

@@ -15,6 +15,9 @@ What the history reports:
 * ``val_loss[e]``/``val_accuracy[e]``: computed on ``validation`` at the end of epoch ``e``.
 * ``epoch_seconds[e]``: wall time of the epoch's training pass (validation not included).
 
+``on_epoch(epoch, history)``, if given, is called after each epoch (1-based) with the History of
+the epochs done so far: a progress bar or a log line needs nothing else.
+
 When a batch's loss is not a finite number (or an epoch leaves a parameter inf or NaN), training
 stops with :class:`TrainingDiverged`, which carries the History of the complete epochs; the
 parameters are left as the last update made them. No NumPy overflow warning is printed on the
@@ -40,20 +43,19 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from nnref.numeric import backprop
 from nnref.numeric.checks import check_count, check_learning_rate, check_seed
+from nnref.numeric.classify import classification_kind, labels, labels_into
 from nnref.numeric.memory import FLOAT, check_memory
-from nnref.numeric.mlp import classification_kind
+from nnref.numeric.model import Model
 
-if TYPE_CHECKING:
-    from nnref.numeric.mlp import MLP
-
-__all__ = ["History", "TrainingDiverged", "fit"]
+__all__ = ["History", "Trainable", "TrainingDiverged", "fit"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,6 @@ class History:
     accuracy: tuple[float, ...] | None
     iteration_loss: tuple[float, ...]
     iterations_per_epoch: int
-    total_iterations: int
     epochs: int
     batch_size: int
     learning_rate: float
@@ -73,6 +74,11 @@ class History:
     val_loss: tuple[float, ...] | None = None
     val_accuracy: tuple[float, ...] | None = None
     epoch_seconds: tuple[float, ...] = field(default=(), compare=False)
+
+    @property
+    def total_iterations(self) -> int:
+        """Iterations (parameter updates) of all the epochs: ``epochs × iterations_per_epoch``."""
+        return self.epochs * self.iterations_per_epoch
 
 
 class TrainingDiverged(FloatingPointError):
@@ -92,23 +98,15 @@ class TrainingDiverged(FloatingPointError):
         self.reason = reason
 
 
-def _labels(kind: str | None, Y: np.ndarray) -> np.ndarray | None:
-    if kind == "argmax":
-        return Y.argmax(axis=1)
-    if kind == "threshold":
-        return Y[:, 0] > 0.5
-    return None
+class Trainable(Protocol):
+    """What :func:`fit` trains: anything with a :class:`~nnref.numeric.model.Model` (an MLP)."""
 
-
-def _predict_into(kind: str, outputs: np.ndarray, out: np.ndarray) -> None:
-    if kind == "argmax":
-        np.argmax(outputs, axis=1, out=out)
-    else:
-        np.greater(outputs[:, 0], 0.5, out=out)
+    @property
+    def model(self) -> Model: ...
 
 
 def fit(
-    mlp: MLP,
+    mlp: Trainable,
     X: object,
     Y: object,
     epochs: int,
@@ -117,11 +115,13 @@ def fit(
     seed: int = 0,
     shuffle: bool = True,
     validation: tuple[object, object] | None = None,
+    on_epoch: Callable[[int, History], object] | None = None,
 ) -> History:
     """Train ``mlp`` in place; return its :class:`History`.
 
     ``learning_rate`` is any finite number > 0 (``0.1``, ``"0.1"``, ``Fraction(1, 10)``);
-    ``validation=(X_val, Y_val)`` adds ``val_loss`` and ``val_accuracy`` per epoch.
+    ``validation=(X_val, Y_val)`` adds ``val_loss`` and ``val_accuracy`` per epoch;
+    ``on_epoch(epoch, history)`` is called after each epoch (see the module docstring).
     """
     epochs = check_count(epochs, "epochs")
     batch_size = check_count(batch_size, "batch_size")
@@ -129,34 +129,36 @@ def fit(
     seed = check_seed(seed)
     if not isinstance(shuffle, bool):
         raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
-    mlp._check_differentiable()
-    inputs, targets = mlp._data(X, Y)
+    if on_epoch is not None and not callable(on_epoch):
+        raise TypeError(f"on_epoch must be a function (epoch, history) or None; got {on_epoch!r}")
+    model = mlp.model
+    net = model.network
+    net.check_differentiable()
+    inputs, targets = model.data(X, Y)
     if validation is not None:
         if not isinstance(validation, tuple | list) or len(validation) != 2:
             raise TypeError(
                 f"validation must be a pair (X_val, Y_val) or None; got {type(validation).__name__}"
             )
-        val_inputs = mlp._inputs(validation[0])
-        val_targets = mlp._data(val_inputs, validation[1])[1]
+        val_inputs, val_targets = model.data(*validation)
 
-    net = mlp.network
     kind = classification_kind(net)
-    labels = _labels(kind, targets)
+    target_labels = labels(kind, targets) if kind is not None else None
     n, n_inputs = inputs.shape
     per_epoch = math.ceil(n / batch_size)
     batch = min(batch_size, n)
     starts = range(0, n, batch)
-    layers, params = mlp._layers, mlp._params
+    layers, params = model.layers, model.params
     rng = np.random.default_rng(seed)
     # Each batch is gathered into fixed batch-sized buffers (ones column for the bias included),
     # so training holds no second copy of the data; a batch is a contiguous row slice of them.
     check_memory(FLOAT * batch * (n_inputs + 1 + targets.shape[1]), f"a batch of {batch:,} samples")
-    mlp._workspace(batch)  # the memory check of the workspace comes before any training
+    model.workspace(batch)  # the memory check of the workspace comes before any training
     xs = backprop.with_ones(np.zeros((batch, n_inputs)), True) if net.bias else np.empty((batch, n_inputs))
     ys = np.empty((batch, targets.shape[1]))
     order = np.arange(n)
-    ls = labels.copy() if labels is not None else None
-    predicted = np.empty_like(labels) if labels is not None else None  # per epoch, compared once
+    ls = target_labels.copy() if target_labels is not None else None
+    predicted = np.empty_like(target_labels) if target_labels is not None else None  # compared once per epoch
 
     epoch_loss: list[float] = []
     epoch_accuracy: list[float] = []
@@ -171,7 +173,6 @@ def fit(
             accuracy=tuple(epoch_accuracy[:done]) if kind is not None else None,
             iteration_loss=tuple(iteration_loss[: per_epoch * done]),
             iterations_per_epoch=per_epoch,
-            total_iterations=per_epoch * done,
             epochs=done,
             batch_size=batch_size,
             learning_rate=rate,
@@ -202,7 +203,7 @@ def fit(
             if shuffle:
                 order = rng.permutation(n)
                 if ls is not None:
-                    np.take(labels, order, out=ls)
+                    np.take(target_labels, order, out=ls)
             total = 0.0
             for start in starts:
                 rows = order[start : start + batch]
@@ -210,14 +211,14 @@ def fit(
                 xb, yb = xs[:size], ys[:size]
                 np.take(inputs, rows, axis=0, out=xb[:, :n_inputs])
                 np.take(targets, rows, axis=0, out=yb)
-                ws = mlp._workspace(size)
+                ws = model.workspace(size)
                 summed = backprop.forward(layers, params, xb, ws, yb)
                 iteration_loss.append(summed / size)
                 if not math.isfinite(summed):
                     raise diverged(epoch, summed / size, f"the batch's mean loss is {summed / size!r}")
                 total += summed
                 if predicted is not None:
-                    _predict_into(kind, ws.a[-1], predicted[start : start + size])
+                    labels_into(kind, ws.a[-1], predicted[start : start + size])
                 backprop.backward(layers, params, xb, yb, ws, rate / size)
                 for p, step in zip(params, ws.grad, strict=True):
                     p -= step
@@ -228,8 +229,11 @@ def fit(
             if predicted is not None:
                 epoch_accuracy.append(int(np.count_nonzero(predicted == ls)) / n)
             if validation is not None:
-                val_loss.append(mlp.loss(val_inputs, val_targets))
+                val_loss.append(model.mean_loss(val_inputs, val_targets))
                 if kind is not None:
-                    val_accuracy.append(mlp.accuracy(val_inputs, val_targets))
+                    right = labels(kind, model.predict(val_inputs)) == labels(kind, val_targets)
+                    val_accuracy.append(float(np.mean(right)))
+            if on_epoch is not None:
+                on_epoch(epoch + 1, history(epoch + 1))
 
     return history(epochs)

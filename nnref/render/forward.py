@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from nnref import registry
 from nnref.glossary import term
 from nnref.render.fmt import (
     PLACES,
@@ -27,12 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["after_update_markdown", "forward_table", "loss_markdown"]
 
 _FORWARD_COLUMNS = ("forward_node", "forward_formula", "forward_numbers", "forward_value", "forward_exact")
-_LOSS_NAME = {
-    "sse": ("sum_of_squared_errors", r"\frac{1}{2}\sum_k (t_k - o_k)^2"),
-    "mse": ("mean_squared_error", r"\frac{1}{K}\sum_k (t_k - o_k)^2"),
-    "bce": ("binary_cross_entropy", r"-\frac{1}{K}\sum_k \left(t_k \ln o_k + (1 - t_k)\ln(1 - o_k)\right)"),
-    "cce": ("categorical_cross_entropy", r"-\sum_k t_k \ln o_k"),
-}
 
 
 def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
@@ -84,7 +79,8 @@ def _loss_lines(tr: Trace) -> list[str]:
 def loss_markdown(tr: Trace, lang: str) -> str:
     """The loss: its definition, each output's share with numbers, and the total E."""
     check_lang(lang)
-    key, definition = _LOSS_NAME[tr.network.loss]
+    spec = registry.LOSSES[tr.network.loss]
+    key, definition = spec.glossary_key, spec.latex
     name = term(key, lang)
     targets = ", ".join(
         inline_math(rf"t_{{{k}}} = {value_text(tr.quantity(f't{k}'))}") for k in range(1, len(tr.output) + 1)

@@ -33,10 +33,10 @@ from typing import Any
 
 import sympy
 
+from nnref import registry
 from nnref.network import Network, closest_name
 from nnref.symbolic.check import CheckResult, check_answers
 from nnref.symbolic.forward import given_node, parse_vector, rational_parameters
-from nnref.symbolic.functions import ACTIVATIONS
 from nnref.symbolic.graph import Kind, Node
 from nnref.symbolic.intervals import generic_symbols
 from nnref.symbolic.names import latex_name, partial_latex
@@ -79,23 +79,15 @@ class _Values(Mapping):
 
 
 def _check_targets(net: Network, target: list[Fraction], argument: str) -> None:
-    if net.loss == "bce" and any(not 0 <= t <= 1 for t in target):
-        raise ValueError(f"{argument} must lie in [0, 1] for loss 'bce'; got {[str(t) for t in target]}")
-    if net.loss == "cce" and (any(t < 0 for t in target) or sum(target) != 1):
+    kind = registry.LOSSES[net.loss].targets
+    if kind == "unit" and any(not 0 <= t <= 1 for t in target):
+        shown = [str(t) for t in target]
+        raise ValueError(f"{argument} must lie in [0, 1] for loss {net.loss!r}; got {shown}")
+    if kind == "distribution" and (any(t < 0 for t in target) or sum(target) != 1):
         raise ValueError(
-            f"{argument} must be non-negative and sum to exactly 1 for loss 'cce' (a probability "
+            f"{argument} must be non-negative and sum to exactly 1 for loss {net.loss!r} (a probability "
             f"distribution); got {[str(t) for t in target]} (sum {sum(target)})"
         )
-
-
-def _check_differentiable(net: Network) -> None:
-    for index, name in enumerate(net.activations):
-        if ACTIVATIONS[name].elementwise and ACTIVATIONS[name].derivative is None:
-            raise ValueError(
-                f"derive() needs a derivative for every layer, but activation[{index}] is {name!r}: "
-                "its derivative is 0 everywhere except at z = 0, where it is undefined. "
-                "Use forward() for step perceptrons."
-            )
 
 
 def _natural(name: str) -> tuple:
@@ -582,11 +574,11 @@ def derive(
     >>> derive(Network((1, 1), "step"), x=[2], target=[1], weights=["0.5"])
     Traceback (most recent call last):
     ...
-    ValueError: derive() needs a derivative for every layer, but activation[0] is 'step': ...
+    ValueError: activation[0] is 'step': its derivative is 0 everywhere except at z = 0, ...
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
-    _check_differentiable(net)
+    net.check_differentiable()
     data, batch = _samples(net, x, target)
     parameters = rational_parameters(net, weights, biases)
     rate = None

@@ -9,16 +9,14 @@ is dE/dw1" when a student took the wrong path.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nnref.rounding import round_half_up
-
-if TYPE_CHECKING:
-    from nnref.symbolic.chain import Trace
+from nnref.symbolic.graph import Node
 
 __all__ = ["MAX_PLACES", "CheckResult", "check_answers", "student_number"]
 
@@ -110,7 +108,16 @@ def _terminating(fraction: Fraction, argument: str, given: Any) -> Decimal:
     return round_half_up(fraction, max(counts))
 
 
-def check_answers(trace: Trace, answers: Mapping[str, Any]) -> tuple[CheckResult, ...]:
+class Quantities(Protocol):
+    """What checking needs of a trace (:class:`nnref.symbolic.chain.Trace` is one)."""
+
+    @property
+    def names(self) -> Iterable[str]: ...
+
+    def quantity(self, name: str) -> Node: ...
+
+
+def check_answers(trace: Quantities, answers: Mapping[str, Any]) -> tuple[CheckResult, ...]:
     """See :meth:`nnref.symbolic.chain.Trace.check`."""
     if not isinstance(answers, Mapping):
         raise TypeError(

@@ -1,8 +1,9 @@
 """The forward pass as exact nodes, one level deep: each node's formula refers to the nodes of
 the layer before it (``z3 = w5·h1 + w6·h2``, ``h1 = σ(z1)``).
 
-Naming follows the wikidocs 07-05 example: inputs ``x1..``, pre-activations ``z1..`` numbered
-across all layers, hidden activations ``h1..`` numbered across hidden layers, outputs ``o1..``.
+Node names come from the spec (:meth:`nnref.network.Network.node_names`): inputs ``x1..``,
+pre-activations ``z1..`` numbered across all layers, hidden activations ``h1..`` across hidden
+layers, outputs ``o1..`` (the wikidocs 07-05 naming).
 """
 
 from __future__ import annotations
@@ -115,12 +116,12 @@ class ForwardPass:
         self.act: list[list[Node]] = []
         self.positive: dict[str, bool] = {}
         self._where = where or Where()
-        counters = {"z": 0, "h": 0}
         sources: list[Node] = self.inputs
         for layer in range(1, net.n_layers + 1):
-            pres = self._affine_layer(layer, sources, counters)
+            names = net.node_names(layer)
+            pres = self._affine_layer(layer, sources, names.pre)
             self.pre.append(pres)
-            sources = self._activation_layer(layer, pres, counters)
+            sources = self._activation_layer(layer, pres, names.act)
             self.act.append(sources)
 
     @property
@@ -135,17 +136,15 @@ class ForwardPass:
     def outputs(self) -> list[Node]:
         return self.act[-1]
 
-    def _affine_layer(self, layer: int, sources: list[Node], counters: dict[str, int]) -> list[Node]:
+    def _affine_layer(self, layer: int, sources: list[Node], names: tuple[str, ...]) -> list[Node]:
         rows = self.net.layer_weight_names(layer - 1)
         bias_names = self.net.layer_bias_names(layer - 1)
         nodes = []
-        for j, row in enumerate(rows):
-            counters["z"] += 1
+        for j, (row, name) in enumerate(zip(rows, names, strict=True)):
             weights = [self.parameters[name] for name in row]
             bias = self.parameters[bias_names[j]] if bias_names else None
             deps = [node for pair in zip(weights, sources, strict=True) for node in pair]
             deps += [bias] if bias else []
-            name = f"z{counters['z']}"
             node = Node.derived(
                 name,
                 latex_name(name),
@@ -157,17 +156,9 @@ class ForwardPass:
             nodes.append(self._where.put(node, layer, j + 1, f"z^{{({layer})}}_{{{j + 1}}}"))
         return nodes
 
-    def _activation_layer(self, layer: int, pres: list[Node], counters: dict[str, int]) -> list[Node]:
-        is_output = layer == self.net.n_layers
+    def _activation_layer(self, layer: int, pres: list[Node], names: tuple[str, ...]) -> list[Node]:
         name = self.net.activations[layer - 1]
-        names = []
-        for j in range(len(pres)):
-            if is_output:
-                names.append(f"o{j + 1}")
-            else:
-                counters["h"] += 1
-                names.append(f"h{counters['h']}")
-        kind = Kind.OUTPUT if is_output else Kind.ACT
+        kind = Kind.OUTPUT if layer == self.net.n_layers else Kind.ACT
         if not ACTIVATIONS[name].elementwise:
             nodes = self._softmax(pres, names, kind)
         else:
@@ -218,12 +209,13 @@ def _affine_formula(weights: list[Node], sources: list[Node], bias: Node | None)
     return formula
 
 
-def input_nodes(values: Sequence[Fraction], where: Where | None = None) -> list[Node]:
+def input_nodes(net: Network, values: Sequence[Fraction], where: Where | None = None) -> list[Node]:
     """Input nodes ``x1..`` with their exact rational values."""
+    names = net.node_names(0).act
     where = where or Where()
     return [
-        where.put(given_node(f"x{index}", Kind.INPUT, value), 0, index, f"a^{{(0)}}_{{{index}}}")
-        for index, value in enumerate(values, start=1)
+        where.put(given_node(name, Kind.INPUT, value), 0, index, f"a^{{(0)}}_{{{index}}}")
+        for index, (name, value) in enumerate(zip(names, values, strict=True), start=1)
     ]
 
 
@@ -243,6 +235,6 @@ def forward(
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a nnref Network; got {type(net).__name__}")
-    inputs = input_nodes(parse_vector(x, net.sizes[0], "x"))
+    inputs = input_nodes(net, parse_vector(x, net.sizes[0], "x"))
     passed = ForwardPass(net, inputs, rational_parameters(net, weights, biases))
     return tuple(node.value for node in passed.outputs)

@@ -1,7 +1,8 @@
 """Activations and losses as SymPy formulas, each backward formula next to its forward one.
 
-Keys equal :data:`nnref.network.ACTIVATION_NAMES` and :data:`nnref.network.LOSS_NAMES` (the
-numeric engine's tables use the same keys; a test checks both).
+Keys are the names of :mod:`nnref.registry`, which says what each function is (elementwise,
+differentiable, where it may be used); the numeric engine's tables use the same keys and a test
+checks both.
 
 Conventions shared with the numeric engine:
 
@@ -27,7 +28,7 @@ from functools import cache
 
 import sympy
 
-from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
+from nnref import registry
 
 __all__ = [
     "ACTIVATIONS",
@@ -49,21 +50,30 @@ def _positive(z: sympy.Expr) -> sympy.Expr:
     return sympy.StrictGreaterThan(z, 0, evaluate=False)
 
 
+Branch = Callable[[sympy.Expr, bool], tuple[sympy.Expr, sympy.Expr | None]]
+
+
 @dataclass(frozen=True)
 class Activation:
     """One activation. ``formula(z)`` is ``a`` in terms of ``z``; ``derivative(z, a)`` is
     ``da/dz`` written the way textbooks do (``a(1−a)`` for sigmoid), ``None`` when refused.
 
-    ``branches`` activations (relu, step) are piecewise in the sign of ``z``: their exact
-    value and derivative come from ``on_branch(z, positive)`` with the branch decided from
-    the value of ``z``, never from SymPy's ``Heaviside``.
+    A piecewise activation (relu, step) has ``branch(z, positive) -> (a, da/dz)``: its exact value
+    and derivative on the side of 0 that the value of ``z`` decides, never SymPy's ``Heaviside``.
     """
 
     name: str
     formula: Callable[[sympy.Expr], sympy.Expr]
     derivative: Callable[[sympy.Expr, sympy.Expr], sympy.Expr] | None
-    branches: bool = False
-    elementwise: bool = True
+    branch: Branch | None = None
+
+    @property
+    def branches(self) -> bool:
+        return self.branch is not None
+
+    @property
+    def elementwise(self) -> bool:
+        return registry.ACTIVATIONS[self.name].elementwise
 
     def on_branch(self, z: sympy.Expr, positive: bool) -> tuple[sympy.Expr, sympy.Expr | None]:
         """Exact ``(a, da/dz)`` of a piecewise activation on the branch of ``z``.
@@ -71,40 +81,42 @@ class Activation:
         >>> ACTIVATIONS["relu"].on_branch(sympy.Integer(0), positive=False)
         (0, 0)
         """
-        if self.name == "relu":
-            return (z, sympy.Integer(1)) if positive else (sympy.Integer(0), sympy.Integer(0))
-        if self.name == "step":
-            return (sympy.Integer(1) if positive else sympy.Integer(0)), None
-        raise ValueError(f"activation {self.name!r} is not piecewise")
+        if self.branch is None:
+            raise ValueError(f"activation {self.name!r} is not piecewise")
+        return self.branch(z, positive)
 
     def refuse_derivative(self) -> None:
-        """Raise the error for differentiating through an activation without a derivative."""
-        if self.derivative is None:
-            raise ValueError(
-                f"cannot differentiate through activation {self.name!r}: its derivative is 0 "
-                "everywhere except at z = 0, where it is undefined, so backpropagation gets no "
-                "signal. Use forward() for perceptrons, or a sigmoid/tanh/relu network to train."
-            )
+        """Raise the one error (:func:`nnref.registry.not_differentiable`) for an activation
+        without a usable derivative."""
+        if not registry.ACTIVATIONS[self.name].differentiable:
+            raise ValueError(registry.not_differentiable(self.name, "activation"))
 
 
 def _softmax_placeholder(z: sympy.Expr) -> sympy.Expr:
     raise ValueError("softmax acts on a whole layer: use softmax_formula(zs)")
 
 
+_ONE, _ZERO = sympy.Integer(1), sympy.Integer(0)
+
 ACTIVATIONS: dict[str, Activation] = {
-    "identity": Activation("identity", lambda z: z, lambda z, a: sympy.Integer(1)),
-    "step": Activation("step", lambda z: sympy.Piecewise((1, _positive(z)), (0, True)), None, branches=True),
+    "identity": Activation("identity", lambda z: z, lambda z, a: _ONE),
+    "step": Activation(
+        "step",
+        lambda z: sympy.Piecewise((1, _positive(z)), (0, True)),
+        None,
+        branch=lambda z, positive: (_ONE if positive else _ZERO, None),
+    ),
     "sigmoid": Activation("sigmoid", lambda z: 1 / (1 + sympy.exp(-z)), lambda z, a: a * (1 - a)),
     "tanh": Activation("tanh", sympy.tanh, lambda z, a: 1 - a**2),
     "relu": Activation(
         "relu",
         lambda z: sympy.Max(0, z),
         lambda z, a: sympy.Piecewise((1, _positive(z)), (0, True)),
-        branches=True,
+        branch=lambda z, positive: (z, _ONE) if positive else (_ZERO, _ZERO),
     ),
-    "softmax": Activation("softmax", _softmax_placeholder, None, elementwise=False),
+    "softmax": Activation("softmax", _softmax_placeholder, None),
 }
-assert tuple(ACTIVATIONS) == ACTIVATION_NAMES
+assert set(ACTIVATIONS) == set(registry.ACTIVATION_NAMES)
 
 
 def softmax_formula(zs: Sequence[sympy.Expr]) -> list[sympy.Expr]:
@@ -133,33 +145,26 @@ def activation_derivative(name: str) -> sympy.Expr:
     """Generic ``da/dz`` of an elementwise activation in the symbols ``z`` and ``a``."""
     activation = ACTIVATIONS[name]
     activation.refuse_derivative()
+    if activation.derivative is None:
+        raise ValueError(f"{name} acts on a whole layer: use softmax_derivative(k, j, outputs)")
     return activation.derivative(Z, A)
 
 
 @dataclass(frozen=True)
 class Loss:
-    """One per-sample loss: ``term(o, t, K)`` is output k's share of E (E = Σ_k term).
-
-    ``shortcut_scale(K)`` is the factor c of the textbook shortcut ``dE/dz = c (o − t)`` that
-    holds for the loss's canonical output activation (see :mod:`nnref.symbolic.shortcut`).
-    """
+    """One per-sample loss: ``term(o, t, K)`` is output k's share of E (E = Σ_k term)."""
 
     name: str
     term: Callable[[sympy.Expr, sympy.Expr, int], sympy.Expr]
-    shortcut_scale: Callable[[int], sympy.Expr]
 
 
 LOSSES: dict[str, Loss] = {
-    "sse": Loss("sse", lambda o, t, k: sympy.Rational(1, 2) * (t - o) ** 2, lambda k: sympy.Integer(1)),
-    "mse": Loss("mse", lambda o, t, k: (t - o) ** 2 / k, lambda k: sympy.Rational(2, k)),
-    "bce": Loss(
-        "bce",
-        lambda o, t, k: -(t * sympy.log(o) + (1 - t) * sympy.log(1 - o)) / k,
-        lambda k: sympy.Rational(1, k),
-    ),
-    "cce": Loss("cce", lambda o, t, k: -t * sympy.log(o), lambda k: sympy.Integer(1)),
+    "sse": Loss("sse", lambda o, t, k: sympy.Rational(1, 2) * (t - o) ** 2),
+    "mse": Loss("mse", lambda o, t, k: (t - o) ** 2 / k),
+    "bce": Loss("bce", lambda o, t, k: -(t * sympy.log(o) + (1 - t) * sympy.log(1 - o)) / k),
+    "cce": Loss("cce", lambda o, t, k: -t * sympy.log(o)),
 }
-assert tuple(LOSSES) == LOSS_NAMES
+assert set(LOSSES) == set(registry.LOSS_NAMES)
 
 
 @cache

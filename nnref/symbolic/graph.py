@@ -38,7 +38,7 @@ from nnref.symbolic import intervals
 from nnref.symbolic.exact import substitute
 from nnref.symbolic.intervals import NotRational, compile_exact, compile_interval, generic_symbols
 
-__all__ = ["MAX_BITS", "ExactValue", "Kind", "Node", "PrecisionError", "closed_forms"]
+__all__ = ["MAX_BITS", "ExactValue", "Kind", "Node", "PrecisionError", "closed_forms", "difference_sign"]
 
 MAX_BITS = 1 << 16  # working precision at which an undecidable value is refused (~19,700 digits)
 _ZERO_PROOF_BITS = 1 << 11  # beyond this an enclosure of 0 asks SymPy whether the value is 0
@@ -592,8 +592,6 @@ class ExactValue(sympy.AtomicExpr):
 
     def _compare(self, other: Any) -> int | None:
         """The sign of ``self - other`` for a rational-valued or exact-node ``other``, else None."""
-        from nnref.symbolic.compare import difference_sign
-
         return difference_sign(self._node, other)
 
     def __lt__(self, other: Any) -> Any:
@@ -613,3 +611,37 @@ class ExactValue(sympy.AtomicExpr):
         return super().__ge__(other) if sign is None else sympy.true if sign >= 0 else sympy.false
 
     __hash__ = sympy.AtomicExpr.__hash__
+
+
+# -- exact comparisons with numbers -------------------------------------------------------------
+
+
+def _as_node(value: Any) -> Node | None:
+    if isinstance(value, ExactValue):
+        return value.node
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float | sympy.Float):
+        if not sympy.Float(value).is_finite:
+            return None
+        exact = sympy.Rational(Fraction(float(value))) if isinstance(value, float) else sympy.Rational(value)
+    elif isinstance(value, int | Fraction | sympy.Rational):
+        exact = sympy.Rational(value)
+    elif isinstance(value, Decimal) and value.is_finite():
+        exact = sympy.Rational(Fraction(value))
+    else:
+        return None
+    return Node.given("c", "c", Kind.INPUT, exact)
+
+
+def difference_sign(node: Node, other: Any) -> int | None:
+    """The sign of ``node - other`` when ``other`` is a real number or a node value, else None.
+
+    Floats compare by the exact binary value they hold, as SymPy compares them.
+    """
+    right = _as_node(other)
+    if right is None:
+        return None
+    v0, v1 = generic_symbols(2)
+    difference = Node.derived("difference", "d", Kind.DERIVATIVE, v0 - v1, [node, right])
+    return difference.sign()

@@ -51,10 +51,10 @@ class SamplePass:
         self.names: dict[str, Node] = {}
         where = Where(sample, iteration, self.lookup)
         self._shared = shared
-        inputs = input_nodes(x, where)
+        inputs = input_nodes(net, x, where)
         self.targets = [
-            where.put(given_node(f"t{k}", Kind.TARGET, value), net.n_layers, k)
-            for k, value in enumerate(target, start=1)
+            where.put(given_node(name, Kind.TARGET, value), net.n_layers, k)
+            for k, (name, value) in enumerate(zip(net.target_names, target, strict=True), start=1)
         ]
         self.forward = ForwardPass(net, inputs, parameters, where)
         outputs, pres = self.forward.outputs, self.forward.pre[-1]

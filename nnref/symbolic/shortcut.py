@@ -3,8 +3,9 @@
 For an output activation and a loss, :func:`output_shortcut` differentiates the loss composed
 with the activation (``sympy.diff`` in generic symbols ``z1..zK``, ``t1..tK``; small
 expressions, so this is cheap) and compares ``dE/dz1`` with ``c (o1 − t1)``, where ``c`` is the
-loss's own scale (``1`` for sse and cce, ``1/K`` for bce, ``2/K`` for mse). It also writes the
-delta the chain-rule way in the output symbols, ``Σ_k dE/do_k · do_k/dz1``.
+loss's own scale (``LossSpec.scale`` of :mod:`nnref.registry`: ``1`` for sse and cce, ``1/K``
+for bce, ``2/K`` for mse); a test checks that it holds exactly for the pairs the registry names.
+It also writes the delta the chain-rule way in the output symbols, ``Σ_k dE/do_k · do_k/dz1``.
 
 >>> output_shortcut("sigmoid", "bce").holds, output_shortcut("sigmoid", "mse").holds
 (True, False)
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
+from nnref import registry
 from nnref.symbolic.functions import (
     ACTIVATIONS,
     LOSSES,
@@ -61,25 +62,18 @@ class Shortcut:
 
 
 def _check(activation: str, loss: str, n_outputs: int) -> None:
-    if activation not in ACTIVATION_NAMES or activation == "step":
-        raise ValueError(
-            f"activation must be one of {', '.join(ACTIVATION_NAMES[:1] + ACTIVATION_NAMES[2:])}; "
-            f"got {activation!r}"
-        )
-    if loss not in LOSS_NAMES:
-        raise ValueError(f"loss must be one of {', '.join(LOSS_NAMES)}; got {loss!r}")
-    if (
-        isinstance(n_outputs, bool)
-        or not isinstance(n_outputs, int)
-        or n_outputs < (2 if activation == "softmax" else 1)
-    ):
-        raise ValueError(
-            f"n_outputs must be an integer >= {2 if activation == 'softmax' else 1}; got {n_outputs!r}"
-        )
+    usable = [name for name, spec in registry.ACTIVATIONS.items() if spec.differentiable]
+    if activation not in usable:
+        raise ValueError(f"activation must be one of {', '.join(usable)}; got {activation!r}")
+    if loss not in registry.LOSSES:
+        raise ValueError(f"loss must be one of {', '.join(registry.LOSS_NAMES)}; got {loss!r}")
+    least = registry.ACTIVATIONS[activation].min_width
+    if isinstance(n_outputs, bool) or not isinstance(n_outputs, int) or n_outputs < least:
+        raise ValueError(f"n_outputs must be an integer >= {least}; got {n_outputs!r}")
 
 
 def _outputs(activation: str, zs: list[sympy.Symbol]) -> list[sympy.Expr]:
-    if activation == "softmax":
+    if not registry.ACTIVATIONS[activation].elementwise:
         return softmax_formula(zs)
     return [ACTIVATIONS[activation].formula(z) for z in zs]
 
@@ -116,15 +110,16 @@ def output_shortcut(activation: str, loss: str, n_outputs: int = 2) -> Shortcut:
     outputs = _outputs(activation, zs)
     loss_total = sum(LOSSES[loss].term(o, t, n_outputs) for o, t in zip(outputs, ts, strict=True))
     delta = sympy.diff(loss_total, zs[0])
-    scale = LOSSES[loss].shortcut_scale(n_outputs)
+    scale = sympy.Rational(registry.LOSSES[loss].scale(n_outputs))
     claim = scale * (outputs[0] - ts[0])
-    constraint = {ts[-1]: 1 - sum(ts[:-1])} if loss == "cce" else {}
+    distribution = registry.LOSSES[loss].targets == "distribution"
+    constraint = {ts[-1]: 1 - sum(ts[:-1])} if distribution else {}
     difference = (delta - claim).xreplace(constraint)
     holds = _is_zero(difference, zs)
     if not holds and not _differs_somewhere(difference, zs + ts):
         raise ArithmeticError(f"could not decide the shortcut for {activation}+{loss}")
     dE_do = loss_derivative(loss, n_outputs)
-    if activation == "softmax":
+    if not registry.ACTIVATIONS[activation].elementwise:
         chain = sum(
             dE_do.xreplace({OUT: o, TGT: t}) * softmax_derivative(k, 0, os_)
             for k, (o, t) in enumerate(zip(os_, ts, strict=True))

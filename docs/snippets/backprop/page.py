@@ -123,18 +123,18 @@ def network_mermaid(lang):
     """
     net = EXAMPLE.network
     layer_names = _words(lang)["layer_names"]
-    names = [["x"], ["h"], ["o"]] if net.n_layers == 2 else None
-    if names is None:
+    if net.n_layers != 2:
         raise ValueError(f"the diagram draws a network with one hidden layer; got sizes {net.sizes}")
+    names = [net.node_names(layer).act for layer in range(net.n_layers + 1)]
     lines = ["```mermaid", "flowchart LR"]
-    for layer, size in enumerate(net.sizes):
+    for layer in range(len(net.sizes)):
         lines.append(f'    subgraph L{layer}["{layer_names[layer]}"]')
-        lines.extend(f'        {names[layer][0]}{i}(("{names[layer][0]}{i}"))' for i in range(1, size + 1))
+        lines.extend(f'        {name}(("{name}"))' for name in names[layer])
         lines.append("    end")
     for layer in range(net.n_layers):
-        for dest, row in enumerate(net.layer_weight_names(layer), start=1):
-            for src, weight in enumerate(row, start=1):
-                lines.append(f'    {names[layer][0]}{src} -->|"{weight}"| {names[layer + 1][0]}{dest}')
+        for dest, row in zip(names[layer + 1], net.layer_weight_names(layer), strict=True):
+            for src, weight in zip(names[layer], row, strict=True):
+                lines.append(f'    {src} -->|"{weight}"| {dest}')
     lines.append("```")
     return "\n".join(lines)
 
