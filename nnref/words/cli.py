@@ -90,15 +90,15 @@ CLI: dict[str, dict[str, str]] = {
         "en": "  test loss {loss}  test accuracy {accuracy}",
     },
     "train_done": {
-        "ko": "학습을 마쳤습니다. 마지막 {t.update} 후 학습 데이터의 손실 {loss}, {t.accuracy} {accuracy}",
+        "ko": "학습을 마쳤습니다. 마지막 {t.update} 후 {t.training_data}의 손실 {loss}, {t.accuracy} {accuracy}",
         "en": "done: after the last update, training loss {loss}, accuracy {accuracy}",
     },
     "predictions": {"ko": "입력별 예측값:", "en": "predictions per input:"},
     "plot_title": {"ko": "학습 곡선: {data}", "en": "Learning curve: {data}"},
     "plot_epoch": {"ko": "{t.epoch}", "en": "epoch"},
     "plot_loss": {"ko": "손실", "en": "loss"},
-    "plot_train": {"ko": "학습 데이터", "en": "training data"},
-    "plot_test": {"ko": "테스트 데이터", "en": "test data"},
+    "plot_train": {"ko": "{t.training_data}", "en": "{t.training_data}"},
+    "plot_test": {"ko": "{t.test_data}", "en": "{t.test_data}"},
     # limits (nnref.cli.limits): --help and the command-line page print these
     "limit_derive_sizes": {
         "ko": "층은 입력층을 포함해 {layers}개까지, 매개변수(가중치와 편향)는 {parameters}개까지"
@@ -132,7 +132,7 @@ CLI: dict[str, dict[str, str]] = {
         "than the machine has available (refused before training starts)",
     },
     "limit_train_epochs": {
-        "ko": "1부터 {epochs}까지이고, 에포크 수 × 훈련 데이터 수 × 매개변수 수는 {train_work}까지입니다.",
+        "ko": "1부터 {epochs}까지이고, {t.epoch} 수 × {t.training_data} 수 × {t.parameter} 수는 {train_work}까지입니다.",
         "en": "1 to {epochs}, and epochs x training samples x parameters at most {train_work}",
     },
     "limit_verify_random": {
