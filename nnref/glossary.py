@@ -16,6 +16,7 @@ that a reader meets one word for one idea, and never a machine translation such 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -368,10 +369,9 @@ def get(key: str) -> Term:
     """
     table = _by_key()
     if key not in table:
-        from nnref.network import closest_name
-
-        raise ValueError(f"key must be a glossary key such as 'backpropagation'; got {key!r}"
-                       + closest_name(key, tuple(table)))
+        close = difflib.get_close_matches(key, tuple(table), n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"key must be a glossary key such as 'backpropagation'; got {key!r}{hint}")
     return table[key]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from nnref import registry
+from nnref.errors import InputError, InputTypeError, Phrase
 from nnref.registry import ACTIVATION_NAMES, LOSS_NAMES, OTHER_NAMES, RECURRENT_ACTIVATIONS
 from nnref.values import check_ordered
 
@@ -28,6 +29,7 @@ __all__ = [
     "ParameterPlace",
     "check_recurrent_activation",
     "closest_name",
+    "unknown_name",
 ]
 
 _PARAMETER_NAME = re.compile(r"([wb])([1-9][0-9]*)")
@@ -57,23 +59,45 @@ def closest_name(given: str, allowed: Sequence[str]) -> str:
     >>> closest_name("sigmod", ACTIVATION_NAMES), closest_name("binary_crossentropy", LOSS_NAMES)
     (" (did you mean 'sigmoid'?)", " (did you mean 'bce'?)")
     """
+    match = _closest(given, allowed)
+    return f" (did you mean {match!r}?)" if match else ""
+
+
+def name_hint(given: str, allowed: Sequence[str]) -> Phrase | str:
+    """:func:`closest_name` as a catalog phrase (worded in the error's language), or ``""``."""
+    match = _closest(given, allowed)
+    return Phrase("hint_did_you_mean", name=repr(match)) if match else ""
+
+
+def _closest(given: str, allowed: Sequence[str]) -> str | None:
     key = given.strip().lower()
     alias = OTHER_NAMES.get(key.replace("-", "_").replace(" ", "_"))
     if alias in allowed:
-        return f" (did you mean {alias!r}?)"
+        return alias
     match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return match[0] if match else None
 
 
 def _check_name(value: object, allowed: Sequence[str], argument: str, note: str = "") -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{argument} must be a string, one of {', '.join(allowed)}; got {value!r}")
-    if value not in allowed:
-        raise ValueError(
-            f"{argument} must be one of {', '.join(allowed)}{note}; got {value!r}"
-            + closest_name(value, allowed)
+        raise InputTypeError(
+            "error_name_type", argument=argument, allowed=", ".join(allowed), got=repr(value)
         )
+    if value not in allowed:
+        raise unknown_name(value, allowed, argument, note)
     return value
+
+
+def unknown_name(value: str, allowed: Sequence[str], argument: str, note: str = "") -> InputError:
+    """The error for a name ``argument`` does not know, with a did-you-mean hint when one is close."""
+    return InputError(
+        "error_name",
+        argument=argument,
+        allowed=", ".join(allowed),
+        note=note,
+        got=repr(value),
+        hint=name_hint(value, allowed),
+    )
 
 
 def _check_sizes(sizes: object) -> tuple[int, ...]:
@@ -81,16 +105,14 @@ def _check_sizes(sizes: object) -> tuple[int, ...]:
     if getattr(sizes, "ndim", None) == 1 and type(sizes).__module__ == "numpy":  # a NumPy array
         sizes = sizes.tolist()
     if isinstance(sizes, str | bytes) or not isinstance(sizes, Sequence):
-        raise TypeError(f"sizes must be a sequence of layer widths such as (2, 2, 2); got {sizes!r}")
+        raise InputTypeError("error_sizes_type", argument="sizes", got=repr(sizes))
     if len(sizes) < 2:
-        raise ValueError(
-            f"sizes needs at least 2 layers (input and output), such as (2, 2, 2); got {tuple(sizes)!r}"
-        )
+        raise InputError("error_sizes_short", argument="sizes", got=repr(tuple(sizes)))
     for index, width in enumerate(sizes):
         if isinstance(width, bool) or not isinstance(width, numbers.Integral):
-            raise TypeError(f"sizes[{index}] must be an integer >= 1; got {width!r}")
+            raise InputTypeError("error_width", argument=f"sizes[{index}]", got=repr(width))
         if width < 1:
-            raise ValueError(f"sizes[{index}] must be an integer >= 1; got {width!r}")
+            raise InputError("error_width", argument=f"sizes[{index}]", got=repr(width))
     return tuple(int(width) for width in sizes)
 
 
@@ -100,8 +122,7 @@ def check_recurrent_activation(activation: object) -> str:
     >>> check_recurrent_activation("softmax")
     Traceback (most recent call last):
     ...
-    ValueError: activation must be one of identity, sigmoid, tanh, relu (an elementwise function); \
-got 'softmax'
+    nnref.errors.InputError: activation must be one of identity, sigmoid, tanh, relu ... got 'softmax'
     """
     return _check_name(activation, RECURRENT_ACTIVATIONS, "activation", " (an elementwise function)")
 
@@ -125,7 +146,7 @@ class Network:
     >>> Network((2, 2), activation="softmax", loss="sse ")
     Traceback (most recent call last):
     ...
-    ValueError: loss must be one of sse, mse, bce, cce; got 'sse ' (did you mean 'sse'?)
+    nnref.errors.InputError: loss must be one of sse, mse, bce, cce; got 'sse ' (did you mean 'sse'?)
     """
 
     sizes: tuple[int, ...]
@@ -142,21 +163,25 @@ class Network:
             names = (_check_name(self.activation, ACTIVATION_NAMES, "activation"),) * n_layers
         elif isinstance(self.activation, Sequence):
             if len(self.activation) != n_layers:
-                raise ValueError(
-                    f"activation needs one name per non-input layer ({n_layers} for sizes "
-                    f"{sizes}) or a single name; got {len(self.activation)}: {tuple(self.activation)!r}"
+                raise InputError(
+                    "error_activation_count",
+                    argument="activation",
+                    count=n_layers,
+                    sizes=sizes,
+                    given=len(self.activation),
+                    got=repr(tuple(self.activation)),
                 )
             names = tuple(
                 _check_name(name, ACTIVATION_NAMES, f"activation[{index}]")
                 for index, name in enumerate(self.activation)
             )
         else:
-            raise TypeError(f"activation must be a name or a sequence of names; got {self.activation!r}")
+            raise InputTypeError("error_activation_type", argument="activation", got=repr(self.activation))
         object.__setattr__(self, "activation", names[0] if len(set(names)) == 1 else names)
         object.__setattr__(self, "activations", names)
         _check_name(self.loss, LOSS_NAMES, "loss")
         if not isinstance(self.bias, bool):
-            raise TypeError(f"bias must be True or False; got {self.bias!r}")
+            raise InputTypeError("error_bias_type", got=repr(self.bias))
         registry.check_pairing(names, sizes, self.loss)
 
     # -- what the registry allows ------------------------------------------------------------
@@ -263,7 +288,7 @@ class Network:
         LayerNodes(pre=('z4', 'z5'), act=('h4', 'h5'))
         """
         if isinstance(layer, bool) or not isinstance(layer, int) or not 0 <= layer <= self.n_layers:
-            raise ValueError(f"layer must be an integer from 0 to {self.n_layers}; got {layer!r}")
+            raise InputError("error_layer", last=self.n_layers, got=repr(layer))
         width = self.sizes[layer]
         if layer == 0:
             return LayerNodes((), tuple(f"x{i}" for i in range(1, width + 1)))
@@ -280,7 +305,7 @@ class Network:
 
     def _check_layer(self, layer: int) -> None:
         if isinstance(layer, bool) or not isinstance(layer, int) or not 0 <= layer < self.n_layers:
-            raise ValueError(f"layer must be an integer from 0 to {self.n_layers - 1}; got {layer!r}")
+            raise InputError("error_layer", last=self.n_layers - 1, got=repr(layer))
 
     # -- parameter values --------------------------------------------------------------------
 
@@ -296,17 +321,16 @@ class Network:
         values = self._resolve("weights", weights, self.weight_names)
         if self.bias:
             if biases is None:
-                raise ValueError(
-                    f"biases is required when bias=True: {self.n_biases} values "
-                    f"({self.bias_names[0]}..{self.bias_names[-1]}); got None"
+                raise InputError(
+                    "error_biases_required",
+                    count=self.n_biases,
+                    first=self.bias_names[0],
+                    last=self.bias_names[-1],
                 )
             values.update(self._resolve("biases", biases, self.bias_names))
         elif biases is not None and not _is_empty(biases):
             shown = f"{len(biases)} values" if hasattr(biases, "__len__") else repr(biases)
-            raise ValueError(
-                "biases must be None or empty when bias=False (the network has no bias parameters); "
-                f"got {shown}"
-            )
+            raise InputError("error_biases_unexpected", got=shown)
         return values
 
     def split_parameters(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -326,20 +350,27 @@ class Network:
             missing = [n for n in names if n not in given]
             unknown = [k for k in given if k not in names]
             if missing or unknown:
-                raise ValueError(
-                    f"{argument} must have exactly the keys {names[0]}..{names[-1]} ({len(names)} values); "
-                    f"missing {missing or 'none'}, unknown {unknown or 'none'}"
+                raise InputError(
+                    "error_parameter_keys",
+                    argument=argument,
+                    first=names[0],
+                    last=names[-1],
+                    count=len(names),
+                    missing=missing or "none",
+                    unknown=unknown or "none",
                 )
             return {n: given[n] for n in names}
         if isinstance(given, str | bytes) or not hasattr(given, "__len__") or not hasattr(given, "__iter__"):
-            raise TypeError(
-                f"{argument} must be a sequence of {len(names)} values or a mapping name -> value; "
-                f"got {given!r}"
-            )
+            raise InputTypeError("error_parameter_type", argument=argument, count=len(names), got=repr(given))
         flat = list(given)
         if len(flat) != len(names):
-            raise ValueError(
-                f"{argument} must have {len(names)} values ({names[0]}..{names[-1]}); got {len(flat)}"
+            raise InputError(
+                "error_parameter_count",
+                argument=argument,
+                count=len(names),
+                first=names[0],
+                last=names[-1],
+                given=len(flat),
             )
         return dict(zip(names, flat, strict=True))
 

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from nnref.errors import InputError
+
 __all__ = [
     "ACTIVATIONS",
     "ACTIVATION_NAMES",
@@ -48,7 +50,8 @@ class ActivationSpec:
     none); ``hidden``: allowed on a hidden layer (softmax only on the output layer);
     ``recurrent``: allowed in a recurrent layer ``h_t = f(W x_t + U h_{t-1} + b)``;
     ``min_width``: fewest outputs it makes sense on; ``aliases``: other libraries' names for it,
-    offered as a suggestion, never accepted; ``no_derivative``: why it cannot be differentiated.
+    offered as a suggestion, never accepted; ``differentiable``: False for the step function, whose
+    derivative is 0 everywhere but at 0 (:func:`not_differentiable` says so).
     """
 
     name: str
@@ -60,7 +63,6 @@ class ActivationSpec:
     recurrent: bool = False
     min_width: int = 1
     aliases: tuple[str, ...] = ()
-    no_derivative: str = ""
 
 
 TARGET_KINDS = ("any", "unit", "distribution")
@@ -72,8 +74,8 @@ class LossSpec:
     """One per-sample loss as the spec knows it.
 
     ``latex``: its definition over the K outputs; ``outputs``: the output activations it pairs
-    with (None: any) and ``requirement`` says why, for the error message; ``targets``: one of
-    :data:`TARGET_KINDS`; ``shortcut_output``: the output activation for which
+    with (None: any) and ``requirement`` is the word catalog's key of the error that says why;
+    ``targets``: one of :data:`TARGET_KINDS`; ``shortcut_output``: the output activation for which
     ``dE/dz = c (o − t)`` holds (the engines derive or use it), with ``c = scale(K)``.
     """
 
@@ -88,8 +90,6 @@ class LossSpec:
     aliases: tuple[str, ...] = ()
 
 
-_STEP_JUMP = "its derivative is 0 everywhere except at z = 0, where it is undefined"
-
 ACTIVATIONS: dict[str, ActivationSpec] = {
     spec.name: spec
     for spec in (
@@ -100,7 +100,6 @@ ACTIVATIONS: dict[str, ActivationSpec] = {
             r"\operatorname{step}",
             differentiable=False,
             aliases=("heaviside",),
-            no_derivative=_STEP_JUMP,
         ),
         ActivationSpec("sigmoid", "sigmoid_function", r"\sigma", recurrent=True, aliases=("logistic",)),
         ActivationSpec("tanh", "hyperbolic_tangent", r"\tanh", recurrent=True),
@@ -136,7 +135,7 @@ LOSSES: dict[str, LossSpec] = {
             r"-\frac{1}{K}\sum_k \left(t_k \ln o_k + (1 - t_k)\ln(1 - o_k)\right)",
             scale=lambda k: Fraction(1, k),
             outputs=("sigmoid",),
-            requirement="outputs strictly between 0 and 1: use a sigmoid output layer",
+            requirement="error_loss_needs_sigmoid",
             targets="unit",
             shortcut_output="sigmoid",
             aliases=("binary_crossentropy", "log_loss"),
@@ -147,7 +146,7 @@ LOSSES: dict[str, LossSpec] = {
             r"-\sum_k t_k \ln o_k",
             scale=lambda k: Fraction(1),
             outputs=("softmax",),
-            requirement="a softmax output layer (outputs that sum to 1)",
+            requirement="error_loss_needs_softmax",
             targets="distribution",
             shortcut_output="softmax",
             aliases=("cross_entropy", "crossentropy", "categorical_crossentropy"),
@@ -164,19 +163,13 @@ OTHER_NAMES: dict[str, str] = {
 """Names other libraries use for ours (``"logistic"`` -> ``"sigmoid"``): a suggestion, never accepted."""
 
 
-def _or_list(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-
-
 def hidden_activations(differentiable: bool = True) -> tuple[str, ...]:
     """The activations a hidden layer may use (only those with a derivative, by default).
 
     >>> hidden_activations(), hidden_activations(differentiable=False)[:2]
     (('identity', 'sigmoid', 'tanh', 'relu'), ('identity', 'step'))
     """
-    return tuple(
-        n for n, s in ACTIVATIONS.items() if s.hidden and (s.differentiable or not differentiable)
-    )
+    return tuple(n for n, s in ACTIVATIONS.items() if s.hidden and (s.differentiable or not differentiable))
 
 
 def pairings(differentiable: bool = True) -> tuple[tuple[str, str], ...]:
@@ -212,33 +205,36 @@ def check_pairing(activations: Sequence[str], sizes: Sequence[int], loss: str) -
     """ValueError unless every layer's activation is allowed where it is and the loss fits the output."""
     for index, name in enumerate(activations[:-1]):
         if not ACTIVATIONS[name].hidden:
-            raise ValueError(
-                f"activation[{index}] is {name!r}, which is allowed only on the output layer; "
-                f"use {_or_list(hidden_activations())} for hidden layers"
+            raise InputError(
+                "error_output_only",
+                argument=f"activation[{index}]",
+                function=repr(name),
+                allowed=", ".join(hidden_activations()),
             )
     output, width = activations[-1], sizes[-1]
     if width < ACTIVATIONS[output].min_width:
-        raise ValueError(
-            f"{output} on the output layer needs at least {ACTIVATIONS[output].min_width} outputs; "
-            f"got sizes {tuple(sizes)}"
+        raise InputError(
+            "error_min_width", function=output, width=ACTIVATIONS[output].min_width, sizes=tuple(sizes)
         )
     spec = LOSSES[loss]
     if spec.outputs is not None and output not in spec.outputs:
-        raise ValueError(f"loss {loss!r} needs {spec.requirement}; got output activation {output!r}")
+        raise InputError(spec.requirement, argument="loss", loss=repr(loss), output=repr(output))
 
 
-def not_differentiable(name: str, where: str) -> str:
-    """The one message for differentiating through an activation without a usable derivative.
+def not_differentiable(name: str, where: str) -> InputError:
+    """The one error for differentiating through an activation without a usable derivative.
 
     >>> print(not_differentiable("step", "activation[0]"))  # doctest: +NORMALIZE_WHITESPACE
     activation[0] is 'step': its derivative is 0 everywhere except at z = 0, where it is
-    undefined, so backpropagation gets no signal through it. Train a network of identity,
-    sigmoid, tanh or relu layers; a step network (a perceptron) runs forward only.
+    undefined, so backpropagation gets no signal through it. Train a network whose layers are
+    among identity, sigmoid, tanh, relu; a step network (a perceptron) runs forward only.
     """
-    return (
-        f"{where} is {name!r}: {ACTIVATIONS[name].no_derivative}, so backpropagation gets no signal "
-        f"through it. Train a network of {_or_list(hidden_activations())} layers; a {name} network "
-        "(a perceptron) runs forward only."
+    return InputError(
+        "error_not_differentiable",
+        argument=where,
+        function=repr(name),
+        plain=name,
+        allowed=", ".join(hidden_activations()),
     )
 
 
@@ -247,4 +243,4 @@ def check_differentiable(activations: Sequence[str]) -> None:
     layer whose activation has no usable derivative."""
     for index, name in enumerate(activations):
         if not ACTIVATIONS[name].differentiable:
-            raise ValueError(not_differentiable(name, f"activation[{index}]"))
+            raise not_differentiable(name, f"activation[{index}]")

@@ -19,6 +19,8 @@ from collections.abc import Sequence, Set
 from decimal import Decimal
 from fractions import Fraction
 
+from nnref.errors import InputError, InputTypeError, Phrase
+
 __all__ = [
     "EXACT_MAX_DIGITS",
     "EXACT_MAX_EXPONENT",
@@ -47,7 +49,7 @@ _HIGH = 10**EXACT_MAX_EXPONENT
 _DIGIT_BOUND = 10**EXACT_MAX_DIGITS
 
 
-class ExactLimitError(ValueError):
+class ExactLimitError(InputError):
     """A number beyond :data:`EXACT_MAX_DIGITS` or :data:`EXACT_MAX_EXPONENT` (a ValueError)."""
 
 
@@ -59,18 +61,14 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _too_many_digits(name: str, value: object, digits: int | str) -> ExactLimitError:
+def _too_many_digits(name: str, value: object, digits: int | str | Phrase) -> ExactLimitError:
     return ExactLimitError(
-        f"{name} must have at most {EXACT_MAX_DIGITS:,} digits (numerator and denominator together "
-        f"for a fraction); got {_shown(value)} with {digits} digits"
+        "error_too_many_digits", name=name, limit=f"{EXACT_MAX_DIGITS:,}", got=_shown(value), digits=digits
     )
 
 
 def _out_of_range(name: str, value: object) -> ExactLimitError:
-    return ExactLimitError(
-        f"{name} must be 0 or have a magnitude from 1e-{EXACT_MAX_EXPONENT} to 1e{EXACT_MAX_EXPONENT}; "
-        f"got {_shown(value)}"
-    )
+    return ExactLimitError("error_out_of_range", name=name, exponent=EXACT_MAX_EXPONENT, got=_shown(value))
 
 
 def _digit_count(n: int) -> int | None:
@@ -94,8 +92,9 @@ def _bounded(value: Fraction, name: str, given: object) -> Fraction:
 def _from_parts(numerator: int, denominator: int, name: str, given: object) -> Fraction:
     top, bottom = _digit_count(numerator), _digit_count(denominator)
     if top is None or bottom is None or top + bottom > EXACT_MAX_DIGITS:
-        raise _too_many_digits(name, given, f"more than {EXACT_MAX_DIGITS:,}" if top is None or bottom is None
-                               else f"{top} + {bottom}")
+        unknown = top is None or bottom is None
+        digits = Phrase("more_than", count=f"{EXACT_MAX_DIGITS:,}") if unknown else f"{top} + {bottom}"
+        raise _too_many_digits(name, given, digits)
     return _bounded(Fraction(numerator, denominator), name, given)
 
 
@@ -121,7 +120,7 @@ def _from_decimal_text(match: re.Match[str], name: str, given: object) -> Fracti
 
 def _from_decimal(value: Decimal, name: str) -> Fraction:
     if not value.is_finite():
-        raise ValueError(f"{name} must be finite; got {value!r}")
+        raise InputError("error_not_finite", name=name, got=repr(value))
     if not value:
         return Fraction(0)
     digits = len(value.as_tuple().digits)
@@ -165,7 +164,8 @@ def parse_exact(value: object, name: str = "value") -> Fraction:
     >>> parse_exact("exp(1)", "weights[0]")
     Traceback (most recent call last):
     ...
-    ValueError: weights[0] must be a decimal number such as '0.25', '1e-3' or '1/3'; got 'exp(1)'
+    nnref.errors.InputError: weights[0] must be a decimal number such as '0.25', '1e-3' or '1/3'; \
+got 'exp(1)'
     >>> parse_exact("1e-999999999", "x[0]")
     Traceback (most recent call last):
     ...
@@ -174,12 +174,12 @@ got '1e-999999999'
     """
     value = _plain_number(value)
     if isinstance(value, bool):
-        raise TypeError(f"{name} must be a number, not a bool; got {value!r}")
+        raise InputTypeError("error_not_bool", name=name, got=repr(value))
     if isinstance(value, int):
         return _from_parts(value, 1, name, value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"{name} must be finite; got {value!r}")
+            raise InputError("error_not_finite", name=name, got=repr(value))
         return Fraction(repr(float(value)))  # within the limits: |float| < 1.8e308, digits <= 17
     if isinstance(value, Decimal):
         return _from_decimal(value, name)
@@ -197,15 +197,10 @@ got '1e-999999999'
                 raise _too_many_digits(name, value, len(top) + len(bottom))
             numerator, denominator = int(sign + top), int(bottom)
             if denominator == 0:
-                raise ValueError(f"{name} has a zero denominator; got {_shown(value)}")
+                raise InputError("error_zero_denominator", name=name, got=_shown(value))
             return _from_parts(numerator, denominator, name, value)
-        raise ValueError(
-            f"{name} must be a decimal number such as '0.25', '1e-3' or '1/3'; got {_shown(value)}"
-        )
-    raise TypeError(
-        f"{name} must be an int, a decimal string, a Fraction, a SymPy Rational or a float; "
-        f"got {type(value).__name__} {_shown(value)}"
-    )
+        raise InputError("error_not_decimal", name=name, got=_shown(value))
+    raise InputTypeError("error_number_type", name=name, kind=type(value).__name__, got=_shown(value))
 
 
 def parse_positive_finite(value: object, name: str = "learning_rate") -> Fraction:
@@ -216,16 +211,16 @@ def parse_positive_finite(value: object, name: str = "learning_rate") -> Fractio
     >>> parse_positive_finite(0)
     Traceback (most recent call last):
     ...
-    ValueError: learning_rate must be a finite number > 0; got 0
+    nnref.errors.InputError: learning_rate must be a finite number > 0; got 0
     """
     try:
         exact = parse_exact(value, name)
     except ExactLimitError:
         raise
     except ValueError as error:
-        raise ValueError(f"{name} must be a finite number > 0; got {_plain_number(value)!r}") from error
+        raise InputError("error_not_positive", name=name, got=repr(_plain_number(value))) from error
     if exact <= 0:
-        raise ValueError(f"{name} must be a finite number > 0; got {_plain_number(value)!r}")
+        raise InputError("error_not_positive", name=name, got=repr(_plain_number(value)))
     return exact
 
 
@@ -298,12 +293,12 @@ def parse_vector(values: object, length: int, name: str) -> list[Fraction]:
     >>> parse_vector("0.1", 1, "x")
     Traceback (most recent call last):
     ...
-    TypeError: x must be a sequence of 1 numbers; got '0.1'
+    nnref.errors.InputTypeError: x must be a sequence of 1 numbers; got '0.1'
     """
     check_ordered(values, name)
     array_like = type(values).__module__ == "numpy" and getattr(values, "ndim", None) == 1
     if isinstance(values, str | bytes) or not (isinstance(values, Sequence) or array_like):
-        raise TypeError(f"{name} must be a sequence of {length} numbers; got {_shown(values)}")
+        raise InputTypeError("error_not_sequence", name=name, length=length, got=_shown(values))
     if len(values) != length:
-        raise ValueError(f"{name} must have {length} values (the layer width); got {len(values)}")
+        raise InputError("error_length", name=name, length=length, count=len(values))
     return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(values)]

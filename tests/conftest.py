@@ -10,6 +10,15 @@ import pytest
 from site_tools import CHROMIUM, CHROMIUM_ARGS, BuildResult, build_site, require_browser, serve
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run the ``nnref`` command in an English locale (its default language follows the
+    locale; Korean output is tested with --lang ko or an explicit environment)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """``mkdocs build --strict`` of the whole site (both languages, notebooks executed), once."""

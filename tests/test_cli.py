@@ -142,7 +142,8 @@ def test_markdown_is_what_the_renderer_gives(capsys) -> None:
 
 
 def test_latex_is_a_standalone_document(capsys) -> None:
-    status, out, _ = run(["derive", "--example", "wikidocs-07-05", "--format", "latex"], capsys)
+    korean = ["derive", "--example", "wikidocs-07-05", "--format", "latex", "--lang", "ko"]
+    status, out, _ = run(korean, capsys)
     assert status == 0
     assert out.startswith(r"\documentclass{article}") and out.rstrip().endswith(r"\end{document}")
     assert r"\usepackage{kotex}" in out and "$$" not in out and "|" not in out.replace(r"\|", "")
@@ -164,7 +165,7 @@ def test_a_perceptron_shows_its_truth_table_and_why_there_is_no_gradient(gate: s
     doc = json.loads(out)
     assert doc["differentiable"] is False and "step function" in doc["reason"]
     assert [(tuple(row["x"]), row["outputs"][0]) for row in doc["truth_table"]] == list(truth_table(gate))
-    status, out, _ = run(["derive", "--example", gate], capsys)
+    status, out, _ = run(["derive", "--example", gate, "--lang", "ko"], capsys)
     assert status == 0 and "계단 함수" in out and "진리표" in out
     rows = [tuple(int(c) for c in re.findall(r"\| (\d) ", line)) for line in out.splitlines()
             if re.fullmatch(r"(\| [01] )+\|", line)]
@@ -273,7 +274,7 @@ def test_verify_passes_on_the_current_code(capsys) -> None:
     status, out, _ = run(["verify", "--random", "3", "--lang", "en"], capsys)
     assert status == 0
     assert "wikidocs-07-05" in out and out.count(" ok") == 4 and "FAIL" not in out
-    status, out, _ = run(["verify", "--random", "0"], capsys)
+    status, out, _ = run(["verify", "--random", "0", "--lang", "ko"], capsys)
     assert status == 0 and "정확한 값 대 NumPy" in out and "일치" in out
 
 
@@ -352,7 +353,8 @@ def test_train_prints_each_epoch_of_one_fit_call(capsys) -> None:
 def test_train_saves_a_reproducible_plot(tmp_path: Path, capsys) -> None:
     first, second, png = tmp_path / "a.svg", tmp_path / "b.svg", tmp_path / "c.png"
     for path in (first, second, png):
-        status, out, _ = run(["train", "--data", "nand", "--epochs", "30", "--plot", str(path)], capsys)
+        command = ["train", "--data", "nand", "--epochs", "30", "--plot", str(path), "--lang", "ko"]
+        status, out, _ = run(command, capsys)
         assert status == 0 and f"{path} 파일을 썼습니다" in out
     assert first.read_bytes() == second.read_bytes() and b"<svg" in first.read_bytes()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

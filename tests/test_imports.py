@@ -90,10 +90,17 @@ def test_nnref_has_no_import_cycle() -> None:
     assert cycle is None, " -> ".join(cycle)
 
 
+# The worded errors (and the catalog that words them) may be raised from any layer.
+_BELOW_EVERY_LAYER = {
+    "nnref.errors", "nnref.glossary", "nnref.words", "nnref.words.cli", "nnref.words.errors",
+    "nnref.words.render",
+}
+
+
 @pytest.mark.parametrize(
     ("lower", "upper"),
     [
-        ("nnref.registry", "nnref"),  # the registry is the bottom: it imports no nnref module
+        ("nnref.registry", "nnref"),  # the registry is the bottom: it imports only nnref.errors
         ("nnref.network", "nnref.numeric"),
         ("nnref.network", "nnref.symbolic"),
         ("nnref.numeric", "nnref.symbolic"),  # the two engines never import each other
@@ -111,5 +118,6 @@ def test_layers_import_one_way(lower: str, upper: str) -> None:
         if module == lower or module.startswith(lower + ".")
         for target in targets
         if (target == upper or target.startswith(upper + ".")) and not target.startswith(lower)
+        and target not in _BELOW_EVERY_LAYER
     )
     assert not offenders, offenders

@@ -113,7 +113,7 @@ def test_the_refusal_is_one_message_everywhere() -> None:
         MLP(net).gradient([[0, 1]], [[1]])
     with pytest.raises(ValueError) as by_fit:
         MLP(net).fit([[0, 1]], [[1]], epochs=1, batch_size=1, learning_rate=0.1)
-    assert str(by_derive.value) == str(by_gradient.value) == str(by_fit.value) == expected
+    assert str(by_derive.value) == str(by_gradient.value) == str(by_fit.value) == str(expected)
     assert not net.differentiable and Network((2, 1), "sigmoid").differentiable
 
 

@@ -249,11 +249,13 @@ def test_an_ascii_terminal_gets_escaped_markdown_and_json(capsys) -> None:
     assert escaped.returncode == 0 and escaped.stderr == "" and "✓" in plain
     assert escaped.stdout.isascii() and "&#10003;" in escaped.stdout
     assert html.unescape(markdown.markdown(escaped.stdout)) == html.unescape(markdown.markdown(plain))
-    plain = run(["derive", "--example", "wikidocs-07-05", "--format", "json"], capsys)[1]  # Korean
-    escaped = nnref("derive", "--example", "wikidocs-07-05", "--format", "json", env=ascii_env)
+    korean = ["derive", "--example", "wikidocs-07-05", "--format", "json", "--lang", "ko"]
+    plain = run(korean, capsys)[1]
+    escaped = nnref(*korean, env=ascii_env)
     assert escaped.returncode == 0 and escaped.stdout.isascii()
     assert json.loads(escaped.stdout) == json.loads(plain)
-    korean = nnref("train", "--data", "and", "--epochs", "1", env=ascii_env)  # messages: escaped
+    # Korean messages, escaped:
+    korean = nnref("train", "--data", "and", "--epochs", "1", "--lang", "ko", env=ascii_env)
     assert korean.returncode == 0 and "\\uc5d0\\ud3ec\\ud06c" in korean.stdout  # 에포크
 
 

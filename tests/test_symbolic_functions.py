@@ -55,10 +55,10 @@ def test_step_is_refused_by_derive_but_runs_forward(sizes):
     n = len(net.parameters)
     with pytest.raises(ValueError) as by_derive:
         derive(net, x=[0, 1], target=[1], weights=[1] * net.n_weights, biases=[0] * net.n_biases)
-    assert str(by_derive.value) == registry.not_differentiable("step", "activation[0]")
+    assert str(by_derive.value) == str(registry.not_differentiable("step", "activation[0]"))
     with pytest.raises(ValueError) as by_table:
         activation_derivative("step")
-    assert str(by_table.value) == registry.not_differentiable("step", "activation")
+    assert str(by_table.value) == str(registry.not_differentiable("step", "activation"))
     assert forward(net, [0, 1], [1] * net.n_weights, [0] * (n - net.n_weights)) == (1,)
 
 

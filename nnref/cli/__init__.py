@@ -27,7 +27,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from nnref.cli.language import default_lang
 from nnref.cli.parsing import UsageError, build_parser
+from nnref.errors import localized
+from nnref.words import LANGS, t
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DISAGREE", "EXIT_OK", "main"]
 
@@ -63,10 +66,22 @@ def _silence_stdout() -> None:
         pass
 
 
-def _error(text: str) -> int:
-    # One line, always: a multi-line library message is joined.
-    print("nnref: error: " + " ".join(str(text).split()), file=sys.stderr)
+def _error(error: BaseException | str, lang: str) -> int:
+    # One line, always: a multi-line library message is joined. Catalog errors speak --lang.
+    text = error if isinstance(error, str) else localized(error, lang) or type(error).__name__
+    print(f"nnref: {t('error_prefix', lang)}: " + " ".join(str(text).split()), file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _requested_lang(argv: Sequence[str]) -> str:
+    """``--lang``'s value when ``argv`` gives a valid one, else the locale's default: the language
+    errors are printed in, known before the arguments are parsed (a usage error needs it too)."""
+    for index, item in enumerate(argv):
+        value = item.split("=", 1)[1] if item.startswith("--lang=") else (
+            argv[index + 1] if item == "--lang" and index + 1 < len(argv) else None)
+        if value in LANGS:
+            return value
+    return default_lang()
 
 
 def _run(args) -> int:
@@ -91,11 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``nnref`` command with ``argv`` (``sys.argv[1:]`` by default); return the exit status."""
     _prepare_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _requested_lang(argv)
     try:
         try:
             args = build_parser().parse_args(argv)
         except UsageError as error:
-            return _error(str(error))
+            return _error(str(error), lang)
         except SystemExit as done:  # --help, --version
             sys.stdout.flush()
             return int(done.code or 0)
@@ -108,9 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         plain = error.strerror if error.filename is None and error.strerror else str(error)
-        return _error(plain or type(error).__name__)
+        return _error(plain or type(error).__name__, lang)
     except (ValueError, TypeError, ArithmeticError, ImportError, MemoryError) as error:
-        return _error(str(error) or type(error).__name__)
+        return _error(error, lang)
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130

@@ -4,12 +4,14 @@
 >>> require("no_such_module_nnref", "--format ipynb")
 Traceback (most recent call last):
 ...
-ValueError: --format ipynb needs no_such_module_nnref, which is not installed: pip install "nnref[cli]"
+nnref.errors.InputError: --format ipynb needs no_such_module_nnref, which is not installed: pip install ...
 """
 
 from __future__ import annotations
 
 import importlib.util
+
+from nnref.errors import InputError
 
 __all__ = ["require"]
 
@@ -17,4 +19,4 @@ __all__ = ["require"]
 def require(module: str, purpose: str, extra: str = "cli") -> None:
     """Fail early, with the install line of ``extra``, when ``module`` cannot be imported."""
     if importlib.util.find_spec(module) is None:
-        raise ValueError(f'{purpose} needs {module}, which is not installed: pip install "nnref[{extra}]"')
+        raise InputError("error_cli_missing_module", purpose=purpose, module=module, extra=extra)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from nnref.errors import InputError
+
 __all__ = ["check_writable", "emit", "replacing", "to_stdout"]
 
 
@@ -30,10 +32,12 @@ def check_writable(path: str, option: str) -> Path:
     """Fail early (before slow work) when ``path`` cannot be a file we write: ValueError names ``option``."""
     target = Path(path)
     if target.is_dir():
-        raise ValueError(f"{option} must be a file path, not a folder; got {path!r}")
+        raise InputError("error_cli_output_folder", option=option, got=repr(path))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise ValueError(f"{option}: the folder {str(parent)!r} does not exist; got {path!r}")
+        raise InputError(
+            "error_cli_output_no_folder", option=option, folder=repr(str(parent)), got=repr(path)
+        )
     return target
 
 
@@ -43,6 +47,12 @@ def _new_file_mode(target: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _unwritable(path: str, option: str, error: OSError) -> InputError:
+    return InputError(
+        "error_cli_output_write", option=option, got=repr(path), reason=error.strerror or str(error)
+    )
 
 
 @contextmanager
@@ -57,7 +67,7 @@ def replacing(path: str, option: str) -> Iterator[Path]:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:
-        raise ValueError(f"{option}: cannot write {path!r}: {error.strerror or error}") from None
+        raise _unwritable(path, option, error) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -65,7 +75,7 @@ def replacing(path: str, option: str) -> Iterator[Path]:
         os.chmod(temporary, _new_file_mode(target))
         os.replace(temporary, target)
     except OSError as error:
-        raise ValueError(f"{option}: cannot write {path!r}: {error.strerror or error}") from None
+        raise _unwritable(path, option, error) from None
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -10,7 +10,7 @@ strings the user typed, so both engines parse them exactly (never evaluated).
 >>> number_list("0.1,,0.2", "--x")
 Traceback (most recent call last):
 ...
-ValueError: --x item 2 is empty; give comma-separated numbers such as 0.1,0.2; got '0.1,,0.2'
+nnref.errors.InputError: --x item 2 is empty; give comma-separated values such as 0.1,0.2; got '0.1,,0.2'
 >>> int_list("2,3,2", "--sizes")
 (2, 3, 2)
 """
@@ -27,6 +27,7 @@ from typing import NoReturn
 from nnref.cli import limits
 from nnref.cli.language import default_lang
 from nnref.cli.limits import MAX_DIGITS
+from nnref.errors import InputError, InputTypeError, Phrase
 from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
 from nnref.values import parse_exact
 
@@ -77,35 +78,38 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(status)
 
 
-def _items(text: str, option: str, example: str, what: str) -> list[str]:
+def _items(text: str, option: str, example: str) -> list[str]:
     if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"{option} must be comma-separated values such as {example}; got {text!r}")
+        raise InputError("error_option_list", option=option, example=example, got=repr(text))
     items = [item.strip() for item in text.split(",")]
     for index, item in enumerate(items, start=1):
         if not item:
-            raise ValueError(
-                f"{option} item {index} is empty; give comma-separated {what} such as {example}; got {text!r}"
+            raise InputError(
+                "error_option_item_empty", option=option, index=index, example=example, got=repr(text)
             )
     return items
 
 
 def number_list(text: str, option: str) -> tuple[str, ...]:
     """Comma-separated exact numbers (decimals, ``1e-3``, ``p/q``), checked, as the given strings."""
-    items = _items(text, option, "0.1,0.2", "numbers")
+    items = _items(text, option, "0.1,0.2")
     for index, item in enumerate(items, start=1):
-        parse_exact(item, f"{option} item {index}")
+        try:
+            parse_exact(item, "value")
+        except (InputError, InputTypeError) as error:
+            item_name = Phrase("option_item", option=option, item=index)
+            raise error.renamed(lambda _, name=item_name: name) from None
     return tuple(items)
 
 
 def int_list(text: str, option: str) -> tuple[int, ...]:
     """Comma-separated positive integers (layer widths)."""
-    items = _items(text, option, "2,3,2", "integers")
+    items = _items(text, option, "2,3,2")
     values = []
     for index, item in enumerate(items, start=1):
         if not re.fullmatch(r"\+?\d+", item) or int(item) < 1:
-            raise ValueError(
-                f"{option} item {index} must be an integer >= 1 (layer widths such as 2,3,2); "
-                f"got {item!r} in {text!r}"
+            raise InputError(
+                "error_option_width", option=option, index=index, item=repr(item), got=repr(text)
             )
         values.append(int(item))
     return tuple(values)
@@ -113,7 +117,7 @@ def int_list(text: str, option: str) -> tuple[int, ...]:
 
 def name_list(text: str, option: str) -> str | tuple[str, ...]:
     """One name, or comma-separated names (one per non-input layer); checked by ``Network``."""
-    items = _items(text, option, "tanh,sigmoid", "names")
+    items = _items(text, option, "tanh,sigmoid")
     return items[0] if len(items) == 1 else tuple(items)
 
 
@@ -133,12 +137,29 @@ def option_name_text(text: str) -> str:
     return option + item + text[match.end() :]
 
 
+def option_name(argument: str) -> str | Phrase:
+    """A library argument (``weights``, ``activation[1]``) as the CLI option that carries it.
+
+    >>> option_name("weights"), option_name("activation[1]").text("ko"), option_name("layer")
+    ('--weights', '--activation의 2번째 값', 'layer')
+    """
+    match = _LEADING_ARGUMENT.fullmatch(argument)
+    if match is None:
+        return argument
+    option = _OPTION_OF[match.group(1)]
+    if match.group(2) is None:
+        return option
+    return Phrase("option_item", option=option, item=int(match.group(2)) + 1)
+
+
 @contextmanager
 def option_names() -> Iterator[None]:
-    """Re-raise a library ValueError/TypeError whose message starts with an argument name
-    (``sizes``, ``activation[1]``, ``weights``) with the option's name (``--sizes``, ...)."""
+    """Re-raise a library ValueError/TypeError about an argument (``sizes``, ``activation[1]``,
+    ``weights``) with the option's name (``--sizes``, ...)."""
     try:
         yield
+    except (InputError, InputTypeError) as error:
+        raise error.renamed(option_name) from None
     except (ValueError, TypeError) as error:
         text = str(error)
         renamed = option_name_text(text)
@@ -157,17 +178,20 @@ def positive_int(text: str, option: str, minimum: int = 1, maximum: int | None =
     >>> positive_int("", "--digits", 1, 50)
     Traceback (most recent call last):
     ...
-    ValueError: --digits must be an integer from 1 to 50; got ''
+    nnref.errors.InputError: --digits must be an integer from 1 to 50; got ''
     """
-    allowed = f"from {minimum} to {maximum:,}" if maximum is not None else f">= {minimum}"
     shown = text if len(text) <= 40 else text[:37] + "..."
+    largest = "" if maximum is None else f"{maximum:,}"
+    fields = {"option": option, "minimum": minimum, "maximum": largest, "got": repr(shown)}
+    key = "error_option_int_range" if maximum is not None else "error_option_int_min"
     # A 40-digit integer is past any limit; int() of thousands of digits is slow or refused.
     if not re.fullmatch(r"[+-]?\d{1,40}", text.strip()):
-        longest = " with at most 40 digits" if re.fullmatch(r"[+-]?\d+", text.strip()) else ""
-        raise ValueError(f"{option} must be an integer {allowed}{longest}; got {shown!r}")
+        if re.fullmatch(r"[+-]?\d+", text.strip()):
+            key += "_digits"
+        raise InputError(key, **fields)
     value = int(text)
     if value < minimum or (maximum is not None and value > maximum):
-        raise ValueError(f"{option} must be an integer {allowed}; got {shown!r}")
+        raise InputError(key, **fields)
     return value
 
 

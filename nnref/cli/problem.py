@@ -9,18 +9,20 @@ True
 >>> problem_from_options(example="wikidoc")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: --example must be one of wikidocs-07-05, ...; got 'wikidoc' (did you mean 'wikidocs-07-05'?)
+nnref.errors.InputError: --example must be one of wikidocs-07-05, ...; got 'wikidoc' (did you mean ...
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from nnref.cli.limits import DERIVE_MAX_TRUTH_TABLE_INPUTS
 from nnref.cli.parsing import int_list, name_list, number_list, option_names
+from nnref.errors import InputError
 from nnref.examples import EXAMPLES, Example
-from nnref.network import Network, closest_name
+from nnref.network import Network, unknown_name
 from nnref.values import ExactLimitError, parse_positive_finite
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ def _checked_rate(lr: str | None) -> str | None:
     except ExactLimitError:
         raise
     except (TypeError, ValueError):
-        raise ValueError(f"--lr must be a finite number > 0 such as 0.5; got {lr!r}") from None
+        raise InputError("error_cli_lr", got=repr(lr)) from None
     return lr
 
 
@@ -70,49 +72,33 @@ def problem_from_options(
                 + ["--activation"] * (activation != "sigmoid")
                 + ["--loss"] * (loss != "sse")
             )
-            raise ValueError(
-                f"--example cannot be combined with {', '.join(extra)}: the example fixes the "
-                "network and its values (only --lr may override its learning rate)"
-            )
+            raise InputError("error_cli_example_combined", extra=", ".join(extra))
         if example not in EXAMPLES:
-            raise ValueError(
-                f"--example must be one of {', '.join(EXAMPLES)}; got {example!r}"
-                + closest_name(example, tuple(EXAMPLES))
-            )
+            raise unknown_name(example, tuple(EXAMPLES), "--example")
         chosen = EXAMPLES[example]
         if chosen.is_gate and lr is not None:
-            raise ValueError(
-                f"--lr does not apply to --example {example}: a perceptron with the step function "
-                "cannot be differentiated, and derive shows its truth table"
-            )
+            raise InputError("error_cli_gate_lr", example=example)
         return replace(chosen, learning_rate=rate or chosen.learning_rate)
     if sizes is None:
-        raise ValueError(
-            "give --example NAME (wikidocs-07-05, and, or, nand, xor) or a network with "
-            "--sizes, --x, --target and --weights"
-        )
+        raise InputError("error_cli_no_network", examples=", ".join(EXAMPLES))
     with option_names():
         layers, activations = int_list(sizes, "--sizes"), name_list(activation, "--activation")
         network = Network(layers, activations, loss.strip(), bias)
-    weight_values = _required(weights, "--weights", f"{network.n_weights} values (w1..w{network.n_weights})")
+    weight_values = _required(weights, "--weights", _parameters(network.weight_names))
     if network.bias:
-        bias_values = _required(biases, "--biases", f"{network.n_biases} values (b1..b{network.n_biases})")
+        bias_values = _required(biases, "--biases", _parameters(network.bias_names))
     elif biases is not None:
-        raise ValueError("--biases needs --bias (a network without bias has no bias values)")
+        raise InputError("error_cli_biases_without_bias")
     else:
         bias_values = ()
     with option_names():
         network.resolve_parameters(weight_values, bias_values)  # counts, with the names in the message
     if not network.differentiable:
         if x is not None or target is not None or lr is not None:
-            raise ValueError(
-                "--x, --target and --lr do not apply to a network with a step activation: it "
-                "cannot be differentiated, and derive shows its truth table over 0/1 inputs"
-            )
+            raise InputError("error_cli_gate_options")
         if network.sizes[0] > DERIVE_MAX_TRUTH_TABLE_INPUTS:
-            raise ValueError(
-                f"--sizes: a step network's truth table needs at most {DERIVE_MAX_TRUTH_TABLE_INPUTS} "
-                f"inputs (2^n rows); got {network.sizes[0]}"
+            raise InputError(
+                "error_cli_truth_table", limit=DERIVE_MAX_TRUTH_TABLE_INPUTS, got=network.sizes[0]
             )
         return Example(None, network, weight_values, bias_values)
     return Example(
@@ -120,8 +106,8 @@ def problem_from_options(
         network=network,
         weights=weight_values,
         biases=bias_values,
-        x=_required(x, "--x", f"{network.sizes[0]} input values"),
-        target=_required(target, "--target", f"{network.sizes[-1]} target values"),
+        x=_required(x, "--x", ("error_cli_required_inputs", {"count": network.sizes[0]})),
+        target=_required(target, "--target", ("error_cli_required_targets", {"count": network.sizes[-1]})),
         learning_rate=rate,
     )
 
@@ -142,7 +128,13 @@ def problem_from_args(args: object) -> Example:
     )
 
 
-def _required(text: str | None, option: str, what: str) -> tuple[str, ...]:
+def _parameters(names: Sequence[str]) -> tuple[str, dict[str, object]]:
+    return "error_cli_required_parameters", {"count": len(names), "first": names[0], "last": names[-1]}
+
+
+def _required(text: str | None, option: str, missing: tuple[str, dict[str, object]]) -> tuple[str, ...]:
+    """``text`` as a list of numbers; when absent, the catalog error ``missing`` (key, fields)."""
     if text is None:
-        raise ValueError(f"{option} is required: {what}, comma-separated")
+        key, fields = missing
+        raise InputError(key, option=option, **fields)
     return number_list(text, option)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from nnref.cli.problem import derive, problem_from_args
+from nnref.errors import InputError
 from nnref.words import t
 
 __all__ = ["parse_answers", "run_check"]
@@ -24,17 +25,17 @@ def parse_answers(items: list[str] | None) -> dict[str, str]:
     >>> parse_answers(["dE/dw3"])
     Traceback (most recent call last):
     ...
-    ValueError: --answer must be NAME=NUMBER, such as dE/dw3=0.00080888; got 'dE/dw3'
+    nnref.errors.InputError: --answer must be NAME=NUMBER, such as dE/dw3=0.00080888; got 'dE/dw3'
     """
     if not items:
-        raise ValueError("--answer is required: give NAME=NUMBER, such as --answer dE/dw3=0.00080888")
+        raise InputError("error_cli_answer_required")
     answers: dict[str, str] = {}
     for item in items:
         name, equals, number = item.partition("=")
         if not equals or not name.strip() or not number.strip():
-            raise ValueError(f"--answer must be NAME=NUMBER, such as dE/dw3=0.00080888; got {item!r}")
+            raise InputError("error_cli_answer_form", got=repr(item))
         if name.strip() in answers:
-            raise ValueError(f"--answer gives {name.strip()!r} twice; give each quantity once")
+            raise InputError("error_cli_answer_twice", name=repr(name.strip()))
         answers[name.strip()] = number.strip()
     return answers
 
@@ -44,16 +45,17 @@ def run_check(args: argparse.Namespace) -> int:
     answers = parse_answers(args.answer)
     problem = problem_from_args(args)
     if problem.is_gate:
-        raise ValueError(
-            "nnref check needs a network it can differentiate; a step network has a truth table "
-            "(nnref derive shows it), not a derivation"
-        )
+        raise InputError("error_cli_check_gate")
     trace = derive(problem)
     for name in answers:
         try:
             trace.quantity(name)
         except ValueError as error:
-            raise ValueError(f"--answer {name}: {error}") from None
+            raise InputError(
+                "error_cli_answer_quantity",
+                name=name,
+                reason=error if isinstance(error, InputError) else str(error),
+            ) from None
     results = trace.check(answers)
     lang = args.lang
     for result in results:
@@ -61,9 +63,7 @@ def run_check(args: argparse.Namespace) -> int:
         if result.correct:
             print(t("check_right", lang, name=result.name, given=given))
             continue
-        line = t(
-            "check_wrong", lang, name=result.name, given=given, places=result.places, expected=expected
-        )
+        line = t("check_wrong", lang, name=result.name, given=given, places=result.places, expected=expected)
         others = [name for name in result.matches if name != result.name]
         if others:
             line += " " + t("check_belongs", lang, given=given, names=", ".join(others))

@@ -21,7 +21,8 @@ from nnref.cli.extras import require
 from nnref.cli.limits import TRAIN_MAX_EPOCHS, check_train_size
 from nnref.cli.output import check_writable, replacing
 from nnref.cli.parsing import DATA_NAMES, int_list, name_list, option_names, positive_int
-from nnref.network import Network, closest_name
+from nnref.errors import InputError
+from nnref.network import Network, unknown_name
 from nnref.numeric.checks import check_learning_rate
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, Recipe, load_digits, truth_table
 from nnref.numeric.training import History, TrainingDiverged
@@ -36,9 +37,7 @@ PLOT_SUFFIXES = (".png", ".svg")
 def load_data(name: str):
     """``(X, Y, validation or None)`` for ``--data name``."""
     if name not in DATA_NAMES:
-        raise ValueError(
-            f"--data must be one of {', '.join(DATA_NAMES)}; got {name!r}" + closest_name(name, DATA_NAMES)
-        )
+        raise unknown_name(name, DATA_NAMES, "--data")
     if name == "digits":
         digits = load_digits()
         return digits.X_train, digits.Y_train, (digits.X_test, digits.Y_test)
@@ -72,7 +71,7 @@ def recipe_from_options(args: argparse.Namespace) -> Recipe:
         except (TypeError, ValueError) as error:
             if "float64" in str(error):  # a rate that rounds to 0 or inf
                 raise
-            raise ValueError(f"--lr must be a finite number > 0 such as 0.5; got {args.lr!r}") from None
+            raise InputError("error_cli_lr", got=repr(args.lr)) from None
     if args.seed is not None:
         seed = positive_int(args.seed, "--seed", minimum=0)
         changes["init_seed"] = changes["shuffle_seed"] = seed
@@ -83,9 +82,12 @@ def recipe_from_options(args: argparse.Namespace) -> Recipe:
 
 def _check_shape(net: Network, X: np.ndarray, Y: np.ndarray, data: str) -> None:
     if net.sizes[0] != X.shape[1] or net.sizes[-1] != Y.shape[1]:
-        raise ValueError(
-            f"--sizes must start with {X.shape[1]} (inputs) and end with {Y.shape[1]} (outputs) "
-            f"for --data {data}; got {','.join(map(str, net.sizes))}"
+        raise InputError(
+            "error_cli_train_shape",
+            inputs=X.shape[1],
+            outputs=Y.shape[1],
+            data=data,
+            got=",".join(map(str, net.sizes)),
         )
 
 
@@ -175,7 +177,7 @@ def _plot(history: History, path: str, data: str, lang: str) -> None:
 
 def _check_plot(path: str) -> None:
     if Path(path).suffix.lower() not in PLOT_SUFFIXES:
-        raise ValueError(f"--plot must end in .png or .svg; got {path!r}")
+        raise InputError("error_cli_plot_suffix", got=repr(path))
     require("matplotlib", "--plot")
     check_writable(path, "--plot")
 
@@ -229,8 +231,12 @@ def run_train(args: argparse.Namespace, stream: TextIO | None = None) -> int:
     loss, accuracy = f"{mlp.loss(X, Y):.6f}", _accuracy(mlp.accuracy(X, Y))
     done = t("train_done", args.lang, loss=loss, accuracy=accuracy)
     if history.val_loss is not None:
-        done += t("val_part", args.lang, loss=f"{history.val_loss[-1]:.6f}",
-                        accuracy=_accuracy(_last(history.val_accuracy)))
+        done += t(
+            "val_part",
+            args.lang,
+            loss=f"{history.val_loss[-1]:.6f}",
+            accuracy=_accuracy(_last(history.val_accuracy)),
+        )
     print(done, file=stream)
     if args.data != "digits":
         print(t("predictions", args.lang), file=stream)

@@ -109,7 +109,7 @@ def _step(z: Array, out: Array | None = None) -> Array:
 
 
 def _step_backward(z: Array, a: Array, grad_a: Array, out: Array | None = None) -> Array:
-    raise ValueError(registry.not_differentiable("step", "activation"))
+    raise registry.not_differentiable("step", "activation")
 
 
 def _sigmoid(z: Array, out: Array | None = None) -> Array:

@@ -89,7 +89,7 @@ class Activation:
         """Raise the one error (:func:`nnref.registry.not_differentiable`) for an activation
         without a usable derivative."""
         if not registry.ACTIVATIONS[self.name].differentiable:
-            raise ValueError(registry.not_differentiable(self.name, "activation"))
+            raise registry.not_differentiable(self.name, "activation")
 
 
 def _softmax_placeholder(z: sympy.Expr) -> sympy.Expr:

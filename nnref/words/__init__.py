@@ -23,15 +23,17 @@ from typing import Any
 
 from nnref.glossary import term
 from nnref.words.cli import CLI
+from nnref.words.errors import ERRORS
 from nnref.words.render import RENDER
 
 __all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", "t"]
 
 LANGS: tuple[str, ...] = ("ko", "en")
 
-CATALOG: dict[str, dict[str, str]] = {**CLI, **RENDER}
-if len(CATALOG) != len(CLI) + len(RENDER):
-    raise ImportError(f"word keys defined twice: {sorted(set(CLI) & set(RENDER))}")
+_PARTS = (CLI, ERRORS, RENDER)
+CATALOG: dict[str, dict[str, str]] = {key: words for part in _PARTS for key, words in part.items()}
+if len(CATALOG) != sum(len(part) for part in _PARTS):
+    raise ImportError("a words key is defined twice in nnref/words/")
 
 _PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"),
           "을": ("을", "를"), "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와"),
@@ -40,7 +42,7 @@ _PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "
 _READ = {**{d: r for d, r in zip("0123456789", [(True, False), (True, True), (False, False), (True, False),
                                                  (False, False), (False, False), (True, False), (True, True),
                                                  (True, True), (False, False)], strict=True)},
-         "l": (True, True), "m": (True, False), "n": (True, False)}
+         "l": (True, True), "m": (True, False), "n": (True, False), "r": (True, True)}
 _TRAILING = ")]}`'\"\\$ ^+_"
 
 

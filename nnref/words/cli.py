@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = ["CLI"]
 
 CLI: dict[str, dict[str, str]] = {
+    "error_prefix": {"ko": "오류", "en": "error"},
     "wrote": {"ko": "{path} 파일을 썼습니다", "en": "wrote {path}"},
     # derive: document structure
     "network_heading": {"ko": "신경망과 주어진 값", "en": "The network and the givens"},
@@ -90,7 +91,8 @@ CLI: dict[str, dict[str, str]] = {
         "en": "  test loss {loss}  test accuracy {accuracy}",
     },
     "train_done": {
-        "ko": "학습을 마쳤습니다. 마지막 {t.update} 후 {t.training_data}의 손실 {loss}, {t.accuracy} {accuracy}",
+        "ko": "학습을 마쳤습니다. 마지막 {t.update} 후 {t.training_data}의 손실 {loss}, {t.accuracy} "
+        "{accuracy}",
         "en": "done: after the last update, training loss {loss}, accuracy {accuracy}",
     },
     "predictions": {"ko": "입력별 예측값:", "en": "predictions per input:"},
@@ -132,7 +134,8 @@ CLI: dict[str, dict[str, str]] = {
         "than the machine has available (refused before training starts)",
     },
     "limit_train_epochs": {
-        "ko": "1부터 {epochs}까지이고, {t.epoch} 수 × {t.training_data} 수 × {t.parameter} 수는 {train_work}까지입니다.",
+        "ko": "1부터 {epochs}까지이고, {t.epoch} 수 × {t.training_data} 수 × {t.parameter} 수는 "
+        "{train_work}까지입니다.",
         "en": "1 to {epochs}, and epochs x training samples x parameters at most {train_work}",
     },
     "limit_verify_random": {

@@ -1,0 +1,296 @@
+"""The words of the errors a user's input can cause (raised as :class:`nnref.errors.InputError`).
+
+Fields named ``name`` or ``argument`` hold the argument the message is about; the ``nnref``
+command replaces them with its option names (``weights`` -> ``--weights``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["ERRORS"]
+
+ERRORS: dict[str, dict[str, str]] = {
+    # parts of messages (nnref.errors.Phrase)
+    "hint_did_you_mean": {"ko": " (혹시 {name}인가요?)", "en": " (did you mean {name}?)"},
+    "more_than": {"ko": "{count} 초과", "en": "more than {count}"},
+    "option_item": {"ko": "{option}의 {item}번째 값", "en": "{option} item {item}"},
+    # the command's options (nnref.cli)
+    "error_cli_lr": {
+        "ko": "--lr에는 0.5처럼 0보다 큰 유한한 수를 주어야 합니다. 받은 값: {got}",
+        "en": "--lr must be a finite number > 0 such as 0.5; got {got}",
+    },
+    "error_cli_example_combined": {
+        "ko": "--example은 {extra}와 함께 쓸 수 없습니다. 예제가 신경망과 값을 정해 두기 때문입니다"
+        "(--lr로 {t.learning_rate}만 바꿀 수 있습니다).",
+        "en": "--example cannot be combined with {extra}: the example fixes the network and its values "
+        "(only --lr may override its learning rate)",
+    },
+    "error_cli_gate_lr": {
+        "ko": "--example {example}에는 --lr을 쓸 수 없습니다. 계단 함수를 쓰는 퍼셉트론은 미분할 수 없으므로 "
+        "derive가 진리표를 보여 줍니다.",
+        "en": "--lr does not apply to --example {example}: a perceptron with the step function cannot be "
+        "differentiated, and derive shows its truth table",
+    },
+    "error_cli_no_network": {
+        "ko": "--example NAME({examples})을 주거나 --sizes, --x, --target, --weights로 신경망을 주십시오.",
+        "en": "give --example NAME ({examples}) or a network with --sizes, --x, --target and --weights",
+    },
+    "error_cli_biases_without_bias": {
+        "ko": "--biases는 --bias와 함께 써야 합니다(편향이 없는 신경망에는 편향 값이 없습니다).",
+        "en": "--biases needs --bias (a network without bias has no bias values)",
+    },
+    "error_cli_gate_options": {
+        "ko": "계단 함수를 쓰는 신경망에는 --x, --target, --lr을 쓸 수 없습니다. 미분할 수 없으므로 derive는 "
+        "0/1 입력에 대한 진리표를 보여 줍니다.",
+        "en": "--x, --target and --lr do not apply to a network with a step activation: it cannot be "
+        "differentiated, and derive shows its truth table over 0/1 inputs",
+    },
+    "error_cli_truth_table": {
+        "ko": "--sizes: 계단 함수 신경망의 진리표는 2^n행이므로 입력은 {limit}개까지입니다. 받은 입력 수: "
+        "{got}",
+        "en": "--sizes: a step network's truth table needs at most {limit} inputs (2^n rows); got {got}",
+    },
+    "error_cli_required_parameters": {
+        "ko": "{option:이} 필요합니다. 값 {count}개({first}..{last})를 쉼표로 구분해 주십시오.",
+        "en": "{option} is required: {count} values ({first}..{last}), comma-separated",
+    },
+    "error_cli_required_inputs": {
+        "ko": "{option:이} 필요합니다. 입력값 {count}개를 쉼표로 구분해 주십시오.",
+        "en": "{option} is required: {count} input values, comma-separated",
+    },
+    "error_cli_required_targets": {
+        "ko": "{option:이} 필요합니다. 정답 {count}개를 쉼표로 구분해 주십시오.",
+        "en": "{option} is required: {count} target values, comma-separated",
+    },
+    "error_cli_answer_required": {
+        "ko": "--answer가 필요합니다. --answer dE/dw3=0.00080888처럼 NAME=NUMBER로 주십시오.",
+        "en": "--answer is required: give NAME=NUMBER, such as --answer dE/dw3=0.00080888",
+    },
+    "error_cli_answer_form": {
+        "ko": "--answer는 dE/dw3=0.00080888처럼 NAME=NUMBER여야 합니다. 받은 값: {got}",
+        "en": "--answer must be NAME=NUMBER, such as dE/dw3=0.00080888; got {got}",
+    },
+    "error_cli_answer_twice": {
+        "ko": "--answer에 {name:이} 두 번 있습니다. 값마다 한 번씩만 주십시오.",
+        "en": "--answer gives {name} twice; give each quantity once",
+    },
+    "error_cli_answer_quantity": {"ko": "--answer {name}: {reason}", "en": "--answer {name}: {reason}"},
+    "error_cli_check_gate": {
+        "ko": "nnref check에는 미분할 수 있는 신경망이 필요합니다. 계단 함수 신경망에는 유도 과정이 아니라 "
+        "진리표가 있습니다(nnref derive로 볼 수 있습니다).",
+        "en": "nnref check needs a network it can differentiate; a step network has a truth table "
+        "(nnref derive shows it), not a derivation",
+    },
+    "error_cli_train_shape": {
+        "ko": "--data {data}에는 입력 {inputs}개로 시작하고 출력 {outputs}개로 끝나는 --sizes를 주어야 "
+        "합니다. "
+        "받은 값: {got}",
+        "en": "--sizes must start with {inputs} (inputs) and end with {outputs} (outputs) for --data {data}; "
+        "got {got}",
+    },
+    "error_cli_plot_suffix": {
+        "ko": "--plot 파일 이름은 .png나 .svg로 끝나야 합니다. 받은 값: {got}",
+        "en": "--plot must end in .png or .svg; got {got}",
+    },
+    "error_cli_output_folder": {
+        "ko": "{option}에는 폴더가 아니라 파일 경로를 주어야 합니다. 받은 값: {got}",
+        "en": "{option} must be a file path, not a folder; got {got}",
+    },
+    "error_cli_output_no_folder": {
+        "ko": "{option}: 폴더 {folder:이} 없습니다. 받은 값: {got}",
+        "en": "{option}: the folder {folder} does not exist; got {got}",
+    },
+    "error_cli_output_write": {
+        "ko": "{option}: {got}에 쓸 수 없습니다: {reason}",
+        "en": "{option}: cannot write {got}: {reason}",
+    },
+    "error_cli_missing_module": {
+        "ko": '{purpose}에는 {module:이} 필요한데 설치되어 있지 않습니다: pip install "nnref[{extra}]"',
+        "en": '{purpose} needs {module}, which is not installed: pip install "nnref[{extra}]"',
+    },
+    # command-line lists and integers (nnref.cli.parsing)
+    "error_option_list": {
+        "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
+        "en": "{option} must be comma-separated values such as {example}; got {got}",
+    },
+    "error_option_item_empty": {
+        "ko": "{option}의 {index}번째 값이 비어 있습니다. {example}처럼 쉼표로 구분해 주십시오. "
+        "받은 값: {got}",
+        "en": "{option} item {index} is empty; give comma-separated values such as {example}; got {got}",
+    },
+    "error_option_width": {
+        "ko": "{option}의 {index}번째 값은 2,3,2처럼 층의 뉴런 수를 나타내는 1 이상의 정수여야 합니다. "
+        "받은 값: {got}의 {item}",
+        "en": "{option} item {index} must be an integer >= 1 (layer widths such as 2,3,2); "
+        "got {item} in {got}",
+    },
+    "error_option_int_range": {
+        "ko": "{option:은} {minimum}부터 {maximum}까지의 정수여야 합니다. 받은 값: {got}",
+        "en": "{option} must be an integer from {minimum} to {maximum}; got {got}",
+    },
+    "error_option_int_range_digits": {
+        "ko": "{option:은} {minimum}부터 {maximum}까지의 정수(40자리 이하)여야 합니다. 받은 값: {got}",
+        "en": "{option} must be an integer from {minimum} to {maximum} with at most 40 digits; got {got}",
+    },
+    "error_option_int_min": {
+        "ko": "{option:은} {minimum} 이상의 정수여야 합니다. 받은 값: {got}",
+        "en": "{option} must be an integer >= {minimum}; got {got}",
+    },
+    "error_option_int_min_digits": {
+        "ko": "{option:은} {minimum} 이상의 정수(40자리 이하)여야 합니다. 받은 값: {got}",
+        "en": "{option} must be an integer >= {minimum} with at most 40 digits; got {got}",
+    },
+    # numbers (nnref.values)
+    "error_not_bool": {
+        "ko": "{name}에는 숫자를 주어야 합니다. bool은 받지 않습니다. 받은 값: {got}",
+        "en": "{name} must be a number, not a bool; got {got}",
+    },
+    "error_not_finite": {
+        "ko": "{name:은} 유한한 수여야 합니다. 받은 값: {got}",
+        "en": "{name} must be finite; got {got}",
+    },
+    "error_zero_denominator": {
+        "ko": "{name}의 분모가 0입니다. 받은 값: {got}",
+        "en": "{name} has a zero denominator; got {got}",
+    },
+    "error_not_decimal": {
+        "ko": "{name:은} '0.25', '1e-3', '1/3' 같은 소수나 분수여야 합니다. 받은 값: {got}",
+        "en": "{name} must be a decimal number such as '0.25', '1e-3' or '1/3'; got {got}",
+    },
+    "error_number_type": {
+        "ko": "{name:은} int, 소수 문자열, Fraction, SymPy Rational, float 가운데 하나여야 합니다. "
+        "받은 값: {kind} {got}",
+        "en": "{name} must be an int, a decimal string, a Fraction, a SymPy Rational or a float; got {kind} "
+        "{got}",
+    },
+    "error_too_many_digits": {
+        "ko": "{name:은} {limit}자리까지 쓸 수 있습니다(분수는 분자와 분모를 합해서). 받은 값: {got} "
+        "(자릿수: {digits})",
+        "en": "{name} must have at most {limit} digits (numerator and denominator together for a fraction); "
+        "got {got} with {digits} digits",
+    },
+    "error_out_of_range": {
+        "ko": "{name:은} 0이거나 크기가 1e-{exponent}에서 1e{exponent} 사이여야 합니다. 받은 값: {got}",
+        "en": "{name} must be 0 or have a magnitude from 1e-{exponent} to 1e{exponent}; got {got}",
+    },
+    "error_not_positive": {
+        "ko": "{name:은} 0보다 큰 유한한 수여야 합니다. 받은 값: {got}",
+        "en": "{name} must be a finite number > 0; got {got}",
+    },
+    "error_not_sequence": {
+        "ko": "{name:은} 숫자 {length}개의 시퀀스여야 합니다. 받은 값: {got}",
+        "en": "{name} must be a sequence of {length} numbers; got {got}",
+    },
+    "error_length": {
+        "ko": "{name}에는 값이 {length}개 있어야 합니다(층의 뉴런 수). 받은 개수: {count}",
+        "en": "{name} must have {length} values (the layer width); got {count}",
+    },
+}
+
+
+ERRORS.update(
+    {
+        # names and shapes (nnref.network, nnref.registry)
+        "error_name_type": {
+            "ko": "{argument}에는 {allowed} 가운데 하나를 문자열로 주어야 합니다. 받은 값: {got}",
+            "en": "{argument} must be a string, one of {allowed}; got {got}",
+        },
+        "error_name": {
+            "ko": "{argument}에는 {allowed} 가운데 하나를 주어야 합니다{note}. 받은 값: {got}{hint}",
+            "en": "{argument} must be one of {allowed}{note}; got {got}{hint}",
+        },
+        "error_sizes_type": {
+            "ko": "{argument:은} (2, 2, 2)처럼 층별 뉴런 수의 시퀀스여야 합니다. 받은 값: {got}",
+            "en": "{argument} must be a sequence of layer widths such as (2, 2, 2); got {got}",
+        },
+        "error_sizes_short": {
+            "ko": "{argument}에는 (2, 2, 2)처럼 층이 두 개 이상(입력층과 출력층) 있어야 합니다. "
+            "받은 값: {got}",
+            "en": "{argument} needs at least 2 layers (input and output), such as (2, 2, 2); got {got}",
+        },
+        "error_width": {
+            "ko": "{argument:은} 1 이상의 정수여야 합니다. 받은 값: {got}",
+            "en": "{argument} must be an integer >= 1; got {got}",
+        },
+        "error_activation_count": {
+            "ko": "{argument}에는 입력층이 아닌 층마다 이름을 하나씩(sizes {sizes}이면 {count}개) 주거나 "
+            "이름 하나를 "
+            "주어야 합니다. 받은 개수: {given}: {got}",
+            "en": "{argument} needs one name per non-input layer ({count} for sizes {sizes}) or a single "
+            "name; "
+            "got {given}: {got}",
+        },
+        "error_activation_type": {
+            "ko": "{argument:은} 이름 하나나 이름의 시퀀스여야 합니다. 받은 값: {got}",
+            "en": "{argument} must be a name or a sequence of names; got {got}",
+        },
+        "error_bias_type": {
+            "ko": "bias는 True나 False여야 합니다. 받은 값: {got}",
+            "en": "bias must be True or False; got {got}",
+        },
+        "error_output_only": {
+            "ko": "{argument}에 쓴 {function} 함수는 출력층에서만 쓸 수 있습니다. 은닉층에는 {allowed} "
+            "가운데 "
+            "하나를 쓰십시오.",
+            "en": "{argument} is {function}, which is allowed only on the output layer; use one of "
+            "{allowed} "
+            "for hidden layers",
+        },
+        "error_min_width": {
+            "ko": "출력층에 {function} 함수를 쓰려면 출력이 {width}개 이상이어야 합니다. 받은 sizes: {sizes}",
+            "en": "{function} on the output layer needs at least {width} outputs; got sizes {sizes}",
+        },
+        "error_loss_needs_sigmoid": {
+            "ko": "{argument} {loss}에는 0과 1 사이의 출력이 필요하므로 출력층에 sigmoid를 쓰십시오. 받은 "
+            "출력층 "
+            "활성화 함수: {output}",
+            "en": "{argument} {loss} needs outputs strictly between 0 and 1: use a sigmoid output layer; got "
+            "output "
+            "activation {output}",
+        },
+        "error_loss_needs_softmax": {
+            "ko": "{argument} {loss}에는 합이 1인 출력이 필요하므로 출력층에 softmax를 쓰십시오. 받은 출력층 "
+            "활성화 함수: {output}",
+            "en": "{argument} {loss} needs a softmax output layer (outputs that sum to 1); got output "
+            "activation {output}",
+        },
+        "error_not_differentiable": {
+            "ko": "{argument}에 쓴 {function} 함수는 도함수가 z = 0이 아닌 모든 곳에서 0이고 z = 0에서는 "
+            "정의되지 않으므로, 역전파로 기울기가 전달되지 않습니다. 학습할 신경망의 층에는 {allowed} "
+            "가운데 하나를 쓰십시오. {plain} 신경망(퍼셉트론)은 순전파만 합니다.",
+            "en": "{argument} is {function}: its derivative is 0 everywhere except at z = 0, where it is "
+            "undefined, so backpropagation gets no signal through it. Train a network whose layers are "
+            "among {allowed}; a {plain} network (a perceptron) runs forward only.",
+        },
+        "error_layer": {
+            "ko": "layer는 0부터 {last}까지의 정수여야 합니다. 받은 값: {got}",
+            "en": "layer must be an integer from 0 to {last}; got {got}",
+        },
+        "error_biases_required": {
+            "ko": "bias=True이면 biases가 필요합니다: 값 {count}개({first}..{last}). 받은 값: None",
+            "en": "biases is required when bias=True: {count} values ({first}..{last}); got None",
+        },
+        "error_biases_unexpected": {
+            "ko": "bias=False이면 biases는 None이거나 비어 있어야 합니다(편향 매개변수가 없습니다). 받은 값: "
+            "{got}",
+            "en": "biases must be None or empty when bias=False (the network has no bias parameters); got "
+            "{got}",
+        },
+        "error_parameter_keys": {
+            "ko": "{argument}의 키는 정확히 {first}..{last}({count}개)여야 합니다. 빠진 키: {missing}, "
+            "모르는 키: "
+            "{unknown}",
+            "en": "{argument} must have exactly the keys {first}..{last} ({count} values); missing "
+            "{missing}, "
+            "unknown {unknown}",
+        },
+        "error_parameter_type": {
+            "ko": "{argument:은} 값 {count}개의 시퀀스나 이름 -> 값 매핑이어야 합니다. 받은 값: {got}",
+            "en": "{argument} must be a sequence of {count} values or a mapping name -> value; got {got}",
+        },
+        "error_parameter_count": {
+            "ko": "{argument}에는 값이 {count}개({first}..{last}) 있어야 합니다. 받은 개수: {given}",
+            "en": "{argument} must have {count} values ({first}..{last}); got {given}",
+        },
+    }
+)
+
