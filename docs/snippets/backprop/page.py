@@ -301,7 +301,7 @@ def several_steps_plot(lang, count=STEPS_SHOWN[-1]):
     words = _words(lang)
     errors = [float(tr.decimal("E", 12)) for tr in _traces(count)]
     fig, ax = plt.subplots(figsize=(6, 3.2))  # noqa: F821 - plt comes from plotting.py
-    ax.plot(range(len(errors)), errors, color="#3f51b5")
+    ax.plot(range(len(errors)), errors, color=COLORS["blue"])  # noqa: F821 - COLORS comes from plotting.py
     ax.set_xlabel(words["plot_x"])
     ax.set_ylabel(words["plot_y"])
     ax.set_title(words["plot_title"], fontsize=11)
