@@ -111,3 +111,20 @@ def limits_list(lang: str) -> None:
         options = ", ".join(f"`{name.strip()}`" for name in option.split(","))
         lines.append(f"- {options}: {text}")
     print("\n".join(lines))
+
+
+def exercises_transcript(command: str) -> None:
+    """``nnref exercises ...`` run in a temporary folder, then the files it wrote (name and lines)."""
+    with tempfile.TemporaryDirectory() as folder:
+        saved = os.getcwd()
+        os.chdir(folder)
+        try:
+            got, out, err = run(command)
+        finally:
+            os.chdir(saved)
+        if got != 0:
+            raise ValueError(f"{command!r} exited {got}: {err}")
+        listing = [f"{len(p.read_text(encoding='utf-8').splitlines()):>5} {p.name}"
+                   for p in sorted(Path(folder).iterdir())]
+    print("```console\n" + "\n".join([f"$ {command}", *(out + err).rstrip("\n").splitlines(),
+                                       "$ wc -l *", *listing]) + "\n```")
