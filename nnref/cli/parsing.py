@@ -250,7 +250,7 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
     )
 
 def build_parser() -> OneLineParser:
-    """The ``nnref`` parser with the subcommands ``derive``, ``check``, ``train`` and ``verify``."""
+    """The ``nnref`` parser: subcommands ``derive``, ``check``, ``train``, ``verify``, ``exercises``."""
     parser = OneLineParser(
         prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
