@@ -64,13 +64,13 @@ def decimal_text(value: Decimal) -> str:
 
 
 def math_list(items: Sequence[str]) -> str:
-    """Inline formulas separated by commas that stay with the formula before them (a narrow cell
-    breaks the line after a comma, never before it).
+    """Inline formulas separated by commas that stay with the formula before them; each formula is
+    one group, so a narrow cell breaks the line after a comma, never inside ``w_7 = -0.8``.
 
     >>> math_list(["x_1 = 1", "x_2 = 0"])
-    '\\\\(x_1 = 1,\\\\) \\\\(x_2 = 0\\\\)'
+    '\\\\({x_1 = 1},\\\\) \\\\({x_2 = 0}\\\\)'
     """
-    return " ".join(rf"\({item}{',' if i < len(items) - 1 else ''}\)" for i, item in enumerate(items))
+    return " ".join(rf"\({{{item}}}{',' if i < len(items) - 1 else ''}\)" for i, item in enumerate(items))
 
 
 def formula_latex(node: Node) -> str:

@@ -129,18 +129,18 @@ def perceptron_update(rng: random.Random, lang: str) -> Exercise:
     new = dict(zip(("w1", "w2", "b"), (*run.epochs[0].weights, run.epochs[0].bias), strict=True))
     q = Quantities()
     z = neuron(q, x, weights, bias)
-    eta = q.given("eta", r"\eta", rate, Kind.RATE)
+    alpha = q.given("alpha", r"\alpha", rate, Kind.RATE)
     error = q.given("t-y", "t - y", target - y, Kind.DERIVATIVE)
     lines = []
     for name, old in (("w1", q["w1"]), ("w2", q["w2"]), ("b", q["b"])):
-        step = eta.symbol * error.symbol * (q[f"x{name[1]}"].symbol if name != "b" else 1)
+        step = alpha.symbol * error.symbol * (q[f"x{name[1]}"].symbol if name != "b" else 1)
         updated = q.derived(f"{name}+", f"{old.latex}^{{+}}", old.symbol + step, Kind.UPDATED)
         if updated.value != new[name]:
             raise ArithmeticError(f"{name}+ = {updated.value}, the learning rule gives {new[name]}")
         factor = "" if name == "b" else rf" \times {signed(value_text(q['x' + name[1]]))}"
         symbol = "" if name == "b" else f" x_{{{name[1]}}}"
         lines.append(
-            rf"{updated.latex} &= {old.latex} + \eta (t - y){symbol} = {value_text(old)} + {rate}"
+            rf"{updated.latex} &= {old.latex} + \alpha (t - y){symbol} = {value_text(old)} + {rate}"
             rf" \times {signed(value_text(error))}{factor} = {value_text(updated)}"
         )
     answer = exact_text(new[asked])
@@ -154,7 +154,7 @@ def perceptron_update(rng: random.Random, lang: str) -> Exercise:
                 lang,
                 weights=shown_w,
                 bias=shown_b,
-                rate=inline_math(rf"\eta = {rate}"),
+                rate=inline_math(rf"\alpha = {rate}"),
                 x=inline_math("x = " + _vector(x)),
                 target=inline_math(f"t = {target}"),
                 kind=kind,
@@ -175,7 +175,7 @@ def perceptron_update(rng: random.Random, lang: str) -> Exercise:
         aligned_math(lines),
         say("answer_exact", lang, answer=answer),
     )
-    others = others_of(((n, node) for n, node in q.nodes.items() if n != "eta"), None, answer)
+    others = others_of(((n, node) for n, node in q.nodes.items() if n != "alpha"), None, answer)
     others += (Other("y", "y", str(y)),) if str(y) != answer else ()
     givens = {"weights": ",".join(weights), "bias": bias, "x": ",".join(x), "target": str(target), "lr": rate}
     return Exercise(

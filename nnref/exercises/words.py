@@ -210,11 +210,12 @@ WORDS: dict[str, dict[str, str]] = {
         "learning rule once to this sample and compute {updated}, the new value of the {kind} {parameter}.",
     },
     "solve_rule": {
-        "ko": "따라서 {output}이고, 오차는 {error}입니다. 규칙 \\(w_i \\leftarrow w_i + \\eta (t - y) "
-        "x_i\\), "
-        "\\(b \\leftarrow b + \\eta (t - y)\\)로 모든 {term:parameter}를 한꺼번에 고칩니다.",
-        "en": "So {output} and the error is {error}. The rule \\(w_i \\leftarrow w_i + \\eta (t - y) x_i\\), "
-        "\\(b \\leftarrow b + \\eta (t - y)\\) changes every {term:parameter} at once:",
+        "ko": "따라서 {output}이고, 오차는 {error}입니다. 규칙 "
+        "\\(w_i \\leftarrow w_i + \\alpha (t - y) x_i\\), \\(b \\leftarrow b + \\alpha (t - y)\\)로 "
+        "모든 {term:parameter}를 한꺼번에 고칩니다.",
+        "en": "So {output} and the error is {error}. The rule "
+        "\\(w_i \\leftarrow w_i + \\alpha (t - y) x_i\\), \\(b \\leftarrow b + \\alpha (t - y)\\) "
+        "changes every {term:parameter} at once:",
     },
     # -- gates -----------------------------------------------------------------------------------
     "ask_separable": {
@@ -293,10 +294,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Compute the {term:partial_derivative} {slope} with respect to the output.",
     },
     "solve_loss_slope": {
-        "ko": "출력 하나의 몫을 그 출력으로 미분하면 {general}입니다. 다른 출력의 몫은 \\(o_k\\)를 포함하지 "
-        "않으므로 미분하면 0입니다.",
-        "en": "Differentiating one output's share with respect to that output gives {general}; the other "
-        "outputs' shares do not contain \\(o_k\\) and contribute 0.",
+        "ko": "출력 하나에 대한 항을 그 출력으로 미분하면 {general}입니다. 다른 출력의 항은 \\(o_k\\)를 "
+        "포함하지 않으므로 미분하면 0입니다.",
+        "en": "Differentiating one output's term with respect to that output gives {general}; the other "
+        "outputs' terms do not contain \\(o_k\\) and contribute 0.",
     },
     # -- epochs and batches ----------------------------------------------------------------------
     "ask_batches_given": {
