@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import ModuleType
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -299,3 +300,67 @@ def serve_site(site_dir: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """``site_dir`` served (see :func:`serve_site`); yields the base URL with a trailing slash."""
+    with serve_site(site_dir) as base:
+        yield base + "/"
+
+
+def block_other_hosts(context, blocked: list[str] | None = None) -> None:
+    """Route every request of a Playwright browser context: 127.0.0.1 passes, the rest is aborted
+    (and recorded in ``blocked`` when given)."""
+
+    def guard(route) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            if blocked is not None:
+                blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site in a browser: Debian's chromium through Playwright, every other host blocked.
+# The fixtures that use these (``site_url``, ``browser``) are in conftest.py.
+
+CHROMIUM = "/usr/bin/chromium"
+# DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require_browser():  # -> playwright.sync_api.sync_playwright
+    """Playwright's sync API, or skip (locally) / fail (in CI) when the browser stack is missing."""
+    import pytest
+
+    missing = []
+    if not Path(CHROMIUM).is_file():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing.append("the playwright package (pip install playwright; no browser download needed)")
+        sync_playwright = None
+    if missing:
+        message = "browser test needs " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return sync_playwright
+
+
+def is_local(url: str) -> bool:
+    """Whether ``url`` is on 127.0.0.1, the only host the browser tests let pages reach."""
+    return urlsplit(url).hostname == "127.0.0.1"

@@ -10,30 +10,15 @@ Set ``NNREF_SCREENSHOTS=<dir>`` to keep the home page screenshots (ko/en, light/
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from site_tools import DOCS, BuildResult, page_files
-
-CHROMIUM = "/usr/bin/chromium"
-# DESIGN.md "Looking at the site": no first-run, sync, update or background traffic of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from site_tools import DOCS, BuildResult, is_local, page_files
 
 # Every built page is checked (test_every_page_renders_offline); these lists name pages that
 # MUST have typeset math / mermaid diagrams, so that a page losing them fails. Site paths, Korean
@@ -67,62 +52,12 @@ KOREAN_SEARCHES = [
 ]
 
 
-def _require_browser() -> Any:
-    """Playwright's sync API, or skip (locally) / fail (in CI) when the browser stack is missing."""
-    missing = []
-    if not Path(CHROMIUM).is_file():
-        missing.append(f"{CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing.append("the playwright package (pip install playwright; no browser download needed)")
-        sync_playwright = None
-    if missing:
-        message = "browser test needs " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return sync_playwright
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: BuildResult) -> Iterator[str]:
-    """The built site served from the root of http://127.0.0.1:<free port>/."""
-    assert built_site.returncode == 0, built_site.output[-4000:]
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @dataclass
 class Traffic:
     """What the pages asked for beyond 127.0.0.1, and what went wrong in their scripts."""
 
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_playwright = _require_browser()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 # Material draws each mermaid diagram into a *closed* shadow root, out of reach of scripts.
@@ -140,7 +75,7 @@ def browser_context(browser: Any) -> Iterator[tuple[Any, Traffic]]:
     context = browser.new_context(viewport={"width": 1280, "height": 1600})
 
     def guard(route: Any) -> None:
-        if _is_local(route.request.url):
+        if is_local(route.request.url):
             route.continue_()
         else:
             traffic.blocked.append(route.request.url)
@@ -209,10 +144,6 @@ _VISIBLE_PROSE_JS = """
 _UNRENDERED_MATH_JS = """
 () => [...document.querySelectorAll(".arithmatex")].filter(e => !e.querySelector(".katex")).length
 """
-
-
-def _is_local(url: str) -> bool:
-    return urlsplit(url).hostname == "127.0.0.1"
 
 
 def _lang_prefix(lang: str) -> str:
@@ -375,7 +306,7 @@ def test_save_home_screenshots(browser: Any, site_url: str, lang: str, scheme: s
     folder = Path(os.environ.get("NNREF_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 1600}, color_scheme=scheme)
-    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url) else r.abort())
+    context.route("**/*", lambda r: r.continue_() if is_local(r.request.url) else r.abort())
     try:
         tab = context.new_page()
         _open(tab, site_url + _lang_prefix(lang))

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from exercise_reference import answer, network_quantities, rounded
-from site_tools import DOCS, BuildResult, serve_site
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _is_local, _require_browser
+from site_tools import DOCS, BuildResult, block_other_hosts
 
 CHAPTERS = sorted(p.name.split(".")[0] for p in (DOCS / "chapters").glob("*.ko.md"))
 WORDS = {"ko": ("확인", "풀이", "연습 문제"), "en": ("Check", "Solution", "Exercises")}
@@ -137,34 +135,9 @@ def test_both_languages_show_the_same_problems(site_exercises) -> None:
 # -- in the browser --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: BuildResult) -> Iterator[str]:
-    with serve_site(built_site.site_dir) as url:
-        yield url + "/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_playwright = _require_browser()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
 def _tab(browser: Any, width: int, blocked: list[str], errors: list[str]) -> Any:
     context = browser.new_context(viewport={"width": width, "height": 1000})
-
-    def guard(route: Any) -> None:
-        if _is_local(route.request.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    block_other_hosts(context, blocked)
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
     return page

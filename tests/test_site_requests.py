@@ -16,8 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.exceptions import PluginError
-from site_tools import DOCS, BuildResult, StaticHost, load_hook, serve_site
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
+from site_tools import DOCS, BuildResult, StaticHost, load_hook, require_browser, serve_site
 
 # One page of each kind, both languages: home, a chapter with diagrams, a notebook, the glossary,
 # the API reference, a guide.
@@ -37,14 +36,6 @@ def host(built_site: BuildResult) -> Iterator[str]:
     assert built_site.returncode == 0, built_site.output[-4000:]
     with serve_site(built_site.site_dir) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with _require_browser()() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Visit:
@@ -84,8 +75,8 @@ class Visit:
 
 
 @pytest.fixture
-def visit(chromium: Any) -> Iterator[Visit]:
-    opened = Visit(chromium)
+def visit(browser: Any) -> Iterator[Visit]:
+    opened = Visit(browser)
     try:
         yield opened
     finally:
@@ -150,7 +141,7 @@ def test_404_page_leads_home_from_any_address(
 
 
 def test_a_diagram_that_does_not_parse_fails_the_build() -> None:
-    _require_browser()
+    require_browser()
     hook = load_hook("mermaid_svg")
     page = SimpleNamespace(file=SimpleNamespace(src_uri="chapters/x.ko.md"))
     config = SimpleNamespace(docs_dir=str(DOCS))
