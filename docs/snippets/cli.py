@@ -111,3 +111,26 @@ def limits_list(lang: str) -> None:
         options = ", ".join(f"`{name.strip()}`" for name in option.split(","))
         lines.append(f"- {options}: {text}")
     print("\n".join(lines))
+
+
+def exercises_transcript(command: str, title: str) -> None:
+    """``nnref exercises ...`` run in a temporary folder: the transcript, the files it wrote (name
+    and lines), then the answer key's first exercise as it renders, folded under ``title``."""
+    with tempfile.TemporaryDirectory() as folder:
+        saved = os.getcwd()
+        os.chdir(folder)
+        try:
+            got, out, err = run(command)
+        finally:
+            os.chdir(saved)
+        if got != 0:
+            raise ValueError(f"{command!r} exited {got}: {err}")
+        files = sorted(Path(folder).iterdir())
+        listing = [f"{len(p.read_text(encoding='utf-8').splitlines()):>5} {p.name}" for p in files]
+        key = next(p for p in files if p.stem.endswith("-key")).read_text(encoding="utf-8")
+    print("```console\n" + "\n".join([f"$ {command}", *(out + err).rstrip("\n").splitlines(),
+                                       "$ wc -l *", *listing]) + "\n```\n")
+    # From the first exercise's heading to the second's: its question, answer and solution.
+    first = re.search(r"^### .*?(?=^### |\Z)", key, flags=re.MULTILINE | re.DOTALL).group(0)
+    body = re.sub(r"^#{1,6} (.*)$", r"**\1**", first.rstrip("\n"), flags=re.MULTILINE)
+    print(f'??? example "{title}"\n\n' + textwrap.indent(body, "    "))

@@ -1,4 +1,5 @@
-"""The ``nnref`` command: ``derive``, ``check``, ``train`` and ``verify`` (``python -m nnref`` too).
+"""The ``nnref`` command: ``derive``, ``check``, ``train``, ``verify`` and ``exercises`` (``python -m nnref``
+too).
 
 ``main(argv)`` returns the exit status instead of exiting, so tests and pages call it in-process:
 0 success, 1 ``verify`` found a disagreement, ``check`` a wrong answer or ``train`` diverged, 2 bad
@@ -97,6 +98,10 @@ def _run(args) -> int:
         from nnref.cli.run_train import run_train
 
         return run_train(args)
+    if args.command == "exercises":
+        from nnref.cli.run_exercises import run_exercises
+
+        return run_exercises(args)
     from nnref.cli.run_verify import run_verify
 
     return run_verify(args)

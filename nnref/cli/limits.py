@@ -30,6 +30,8 @@ __all__ = [
     "DERIVE_MAX_STEPS",
     "DERIVE_MAX_TRUTH_TABLE_INPUTS",
     "DERIVE_MAX_WORK",
+    "EXERCISES_MAX_COUNT",
+    "EXERCISES_MAX_SEED",
     "MAX_DIGITS",
     "TRAIN_MAX_EPOCHS",
     "TRAIN_MAX_PARAMETERS",
@@ -55,6 +57,8 @@ TRAIN_MAX_EPOCHS = 10_000
 TRAIN_MAX_PARAMETERS = 1_000_000
 TRAIN_MAX_WORK = 2_000_000_000  # epochs x training samples x parameters
 VERIFY_MAX_RANDOM = 100
+EXERCISES_MAX_COUNT = 20  # exercises per chapter: --chapter all --count 20 writes 160 with solutions
+EXERCISES_MAX_SEED = 2**32 - 1
 
 
 def _sizes_text(sizes: tuple[int, ...]) -> str:
@@ -136,6 +140,8 @@ def _fields() -> dict[str, str]:
         "train_parameters": f"{TRAIN_MAX_PARAMETERS:,}",
         "train_work": f"{TRAIN_MAX_WORK:,}",
         "random": str(VERIFY_MAX_RANDOM),
+        "exercise_count": str(EXERCISES_MAX_COUNT),
+        "exercise_seed": f"{EXERCISES_MAX_SEED:,}",
     }
 
 
@@ -149,6 +155,8 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
     ("train", "--sizes", "limit_train_sizes"),
     ("train", "--epochs", "limit_train_epochs"),
     ("verify", "--random", "limit_verify_random"),
+    ("exercises", "--count", "limit_exercises_count"),
+    ("exercises", "--seed", "limit_exercises_seed"),
 )
 
 

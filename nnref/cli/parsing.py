@@ -224,6 +224,13 @@ examples:
 Names: x1, z1, h1, o1, t1, E, E_o1, dE/do1, do1/dz3, dE/dz3, dE/dh1, dE/dx1, dE/dw5, w5+, ..."""
 
 
+_EXERCISES_EPILOG = """\
+examples:
+  nnref exercises --chapter backprop --count 5 --seed 7 --output backprop.md
+  nnref exercises --chapter all --lang en --format latex --output sheet.tex
+      (writes sheet.tex and sheet-key.tex: pdflatex compiles both)"""
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
@@ -267,7 +274,7 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
     )
 
 def build_parser() -> OneLineParser:
-    """The ``nnref`` parser with the subcommands ``derive``, ``check``, ``train`` and ``verify``."""
+    """The ``nnref`` parser: subcommands ``derive``, ``check``, ``train``, ``verify``, ``exercises``."""
     parser = OneLineParser(
         prog="nnref", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -275,7 +282,10 @@ def build_parser() -> OneLineParser:
 
     parser.add_argument("--version", action="version", version=f"nnref {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="{derive,check,train,verify}", required=True, parser_class=OneLineParser
+        dest="command",
+        metavar="{derive,check,train,verify,exercises}",
+        required=True,
+        parser_class=OneLineParser,
     )
 
     derive = commands.add_parser(
@@ -377,4 +387,33 @@ def build_parser() -> OneLineParser:
     )
     verify.add_argument("--seed", default="0", metavar="S", help="seed of the random networks (default: 0)")
     _common(verify)
+
+    exercises = commands.add_parser(
+        "exercises",
+        help="write a problem sheet and its answer key with full solutions (md or latex)",
+        description="Write seeded exercises for the chapters' skills to FILE and their answers with full "
+        "solutions to FILE's key: -key goes before the extension (sheet.tex -> sheet-key.tex, sheet -> "
+        "sheet-key). The same options always write the same bytes; another --seed, other problems.",
+        epilog=limits.help_text("exercises") + "\n\n" + _EXERCISES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    exercises.add_argument(
+        "--chapter",
+        required=True,
+        metavar="NAME",
+        help="perceptron, xor, networks, activations, losses, epochs-batches, backprop, gradient-descent, "
+        "or all",
+    )
+    exercises.add_argument(
+        "--count", default="3", metavar="N",
+        help=f"exercises per chapter, 1 to {limits.EXERCISES_MAX_COUNT} (default: 3)",
+    )
+    exercises.add_argument("--seed", default="0", metavar="S", help="seed of the problems (default: 0)")
+    exercises.add_argument(
+        "--format", default="md", choices=("md", "latex"), help="output format (default: md)"
+    )
+    exercises.add_argument(
+        "--output", "-o", metavar="FILE", help="the sheet; its key goes to FILE-key (required)"
+    )
+    _common(exercises)
     return parser

@@ -142,6 +142,16 @@ CLI: dict[str, dict[str, str]] = {
         "ko": "무작위 신경망은 0개부터 {random}개까지입니다.",
         "en": "0 to {random} random networks",
     },
+    "limit_exercises_count": {
+        "ko": "장마다 1개부터 {exercise_count}개까지입니다.",
+        "en": "1 to {exercise_count} exercises per chapter",
+    },
+    "limit_exercises_seed": {
+        "ko": "0부터 {exercise_seed}까지의 정수입니다.",
+        "en": "an integer from 0 to {exercise_seed}",
+    },
+    # exercises
+    "wrote_key": {"ko": "{path} 파일(답안)을 썼습니다", "en": "wrote {path} (answer key)"},
     # verify
     "verify_case": {"ko": "사례", "en": "Case"},
     "verify_network": {"ko": "신경망", "en": "Network"},

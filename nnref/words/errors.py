@@ -58,7 +58,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{option} is required: {count} input values, comma-separated",
     },
     "error_cli_required_targets": {
-        "ko": "{option:이} 필요합니다. 정답 {count}개를 쉼표로 구분해 주십시오.",
+        "ko": "{option:이} 필요합니다. {t.target} {count}개를 쉼표로 구분해 주십시오.",
         "en": "{option} is required: {count} target values, comma-separated",
     },
     "error_cli_answer_required": {
@@ -86,6 +86,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "받은 값: {got}",
         "en": "--sizes must start with {inputs} (inputs) and end with {outputs} (outputs) for --data {data}; "
         "got {got}",
+    },
+    "error_cli_exercises_output": {
+        "ko": "--output FILE이 필요합니다. nnref exercises는 문제지 FILE과 그 옆에 답안, 이렇게 파일 두 개"
+        "(sheet.md와 sheet-key.md)를 씁니다.",
+        "en": "--output FILE is required: nnref exercises writes two files, FILE (the problems) and its "
+        "answer key next to it (sheet.md and sheet-key.md)",
     },
     "error_cli_plot_suffix": {
         "ko": "--plot 파일 이름은 .png나 .svg로 끝나야 합니다. 받은 값: {got}",
