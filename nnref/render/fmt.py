@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import sympy
 
+from nnref.render.marks import mark
+
 if TYPE_CHECKING:
     from nnref.symbolic import Node
 
@@ -167,8 +169,8 @@ def value_text(node: Node, places: int = PLACES) -> str:
     if node.rational:
         exact = _terminating_decimal(node.value, places)
         if exact is not None:
-            return exact
-    return format_decimal(node.decimal(places), places)
+            return mark(node, exact)
+    return mark(node, format_decimal(node.decimal(places), places))
 
 
 def signed(text: str) -> str:
@@ -216,9 +218,9 @@ def exact_latex(node: Node) -> str:
     ('\\\\frac{2}{25}', '\\\\frac{1}{e^{- \\\\frac{2}{25}} + 1}', '')
     """
     if node.rational:
-        return sympy.latex(node.value)
+        return mark(node, sympy.latex(node.value))
     closed = node.rational_closed_form
-    return "" if closed is None else sympy.latex(closed)
+    return "" if closed is None else mark(node, sympy.latex(closed))
 
 
 def check_lang(lang: object) -> str:
