@@ -78,7 +78,7 @@ def _check_chain(tr: Trace, name: str) -> None:
 
 def _difference(before: Decimal, after: Decimal) -> str:
     """before - after to DIGITS significant digits (both exact to 60 decimals)."""
-    difference = before - after
+    difference = Context(prec=200).subtract(before, after)
     if not difference:
         return "0"
     return str(
@@ -108,7 +108,7 @@ def _decrease(markdown: str, before: Trace, after: Trace, marks: Marks) -> str:
 
 
 def _section(title: str, markdown: str, marks: Marks) -> str:
-    return f"<h2>{title}</h2>\n{markdown_html(markdown, marks, scroll_tables=True)}"
+    return f"<h3>{title}</h3>\n{markdown_html(markdown, marks, scroll_tables=True)}"
 
 
 def _without_marked(page: str) -> str:
@@ -156,7 +156,7 @@ def derivation_html(request: Request, lang: str) -> Derivation:
             parts.append(_section(message("update_heading", lang), update_table(tr, lang), marks))
             check = _decrease(after_update_markdown(tr, lang), tr, tr.next(), marks)
             parts.append(_section(word("check_heading", lang), check, marks))
-    page = "\n".join(parts)
+    page = "\n".join([f"<h2>{html.escape(word('result', lang))}</h2>", *parts])
     if REFERENCE.search(page) or _unmarked_numbers(page):
         raise ValueError(f"numbers without their quantity on the page: {_unmarked_numbers(page)[:5]}")
     return Derivation(page, page.count("data-value=") + page.count("\\htmlData{"))

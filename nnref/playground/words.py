@@ -43,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
     "weight_layer": {"ko": "{source}층 → {destination}층", "en": "Layer {source} → layer {destination}"},
     "biases": {"ko": term("bias", "ko"), "en": "Biases"},
     "rate": {"ko": term("learning_rate", "ko"), "en": "Learning rate"},
+    "step_set": {"ko": "경사 하강법과 연쇄 법칙", "en": "Gradient descent and the chain rule"},
     "rate_hint": {
         "ko": "비워 두면 기울기만 구하고 갱신은 하지 않습니다.",
         "en": "Leave it empty to derive the gradients without an update.",
@@ -119,7 +120,31 @@ WORDS: dict[str, dict[str, str]] = {
         f"않습니다.",
         "en": "The learning rate is empty, so no parameter is updated.",
     },
-    "query_label": {"ko": "이 신경망의 주소", "en": "This network's address"},
+    "no_script": {
+        "ko": "이 페이지는 자바스크립트로 브라우저에서 Python을 실행합니다. 자바스크립트를 켜면 신경망을 "
+        "유도할 수 있습니다.",
+        "en": "This page runs Python in your browser with JavaScript: turn JavaScript on to derive a "
+        "network.",
+    },
+    # links to the playground from other pages (Markdown; {url} is the prefilled address)
+    "link_backprop": {
+        "ko": "이 장의 예제는 [브라우저에서 직접 유도해 볼 수 있습니다]({url}). 숫자나 층을 바꾸면 nnref가 "
+        "같은 표와 수식을 그 자리에서 다시 계산합니다.",
+        "en": "You can [derive this chapter's example in your browser]({url}): change the numbers or the "
+        "layers, and nnref computes the same tables and formulas again on the spot.",
+    },
+    "link_derive": {
+        "ko": "위의 신경망은 설치 없이 [브라우저에서도 유도할 수 있습니다]({url}). 값을 바꿔 가며 결과를 "
+        "비교해 보십시오.",
+        "en": "The network above also [derives in your browser]({url}), with nothing to install: change its "
+        "values and compare.",
+    },
+    "link_cli": {
+        "ko": "위에서 옵션으로 준 신경망은 [브라우저에서도 유도할 수 있습니다]({url}). 그 페이지의 주소는 "
+        "`nnref derive`와 같은 옵션 이름(sizes, activation, loss, x, target, weights)을 씁니다.",
+        "en": "The network given with options above also [derives in your browser]({url}); that page's "
+        "address uses the option names of `nnref derive` (sizes, activation, loss, x, target, weights).",
+    },
 }
 
 
