@@ -23,20 +23,22 @@ def playground(lang):
 
 
 def _link(key, query_string, lang, up):
-    print(word(key, lang, url=f"{up}playground.md?{query_string}"))
+    # The built page's address, not playground.md: markdown-exec's output skips MkDocs' link
+    # rewriting, which would leave "playground.md?..." as it is (a broken link).
+    print(word(key, lang, url=f"{up}playground/?{query_string}"))
 
 
-def link_to_example(example, lang, up="../"):
+def link_to_example(example, lang, up="../../"):
     """The link paragraph of a page whose example is one of nnref.examples."""
     _link("link_backprop", example_query(example), lang, up)
 
 
-def link_to_network(net, x, target, weights, biases, lr, lang, up="../"):
+def link_to_network(net, x, target, weights, biases, lr, lang, up="../../"):
     """The link paragraph of a page that defines its own network and example."""
     _link("link_derive", query(state_of(net, x, target, weights, biases, lr)), lang, up)
 
 
-def link_to_command(command, lang, up="../"):
+def link_to_command(command, lang, up="../../"):
     """The link paragraph for an ``nnref derive`` command, read by the CLI's own parser."""
     argv = shlex.split(command)
     if argv[:2] != ["nnref", "derive"]:
