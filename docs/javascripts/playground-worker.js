@@ -11,8 +11,14 @@
 "use strict";
 
 let ready = null;
+let stage = null;
 
+// Progress goes one way: the core's last downloads must not take the bar back from "starting".
 function post(message) {
+  if (message.type === "progress") {
+    if (message.stage === "downloading" && stage !== null && stage !== "downloading") return;
+    stage = message.stage;
+  }
   self.postMessage(message);
 }
 
@@ -30,6 +36,7 @@ function countDownloads(total) {
         if (done - shown > 256 * 1024 || done >= total) {
           shown = done;
           post({ type: "progress", stage: "downloading", done: Math.min(done, total), total });
+          if (done >= total) post({ type: "progress", stage: "starting" });
         }
         controller.enqueue(chunk);
       },
@@ -82,7 +89,6 @@ async function start(assets) {
   const { loadPyodide } = await import(`${core}pyodide.mjs`);
   const starting = loadPyodide({ indexURL: core, stdLibURL: new URL(manifest.stdlib, assets).href });
   await Promise.all(packages);
-  post({ type: "progress", stage: "starting" });
   const pyodide = await starting;
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   for (const bytes of packages) untar(await bytes, pyodide.FS, sitePackages);
