@@ -307,6 +307,7 @@ function onWorkerMessage({ data }) {
       ? word("downloading", { done: (data.done / 1e6).toFixed(1), total: (total / 1e6).toFixed(1) })
       : word(data.stage);
     setStatus(text, data.stage === "downloading" ? data.done / total : null);
+    root.dataset.stage = data.stage;
     if (data.stage === "ready") started = true;
   } else if (data.type === "failed") {
     setStatus(word("failed", { reason: data.reason }));
@@ -340,7 +341,8 @@ function startWorker() {
 let deriving = 0;
 let answered = 0;
 
-// data-state (deriving, derived, invalid, failed) and data-answered (replies so far) on the root
+// data-state (deriving, derived, invalid, failed), data-answered (replies so far) and data-stage
+// (the worker's start: downloading, starting, loading_sympy, loading_nnref, ready) on the root
 // tell a test or another script where the page is.
 async function derive() {
   try {
