@@ -26,9 +26,10 @@ from mp_reference import backprop
 from site_tools import BuildResult, serve_site
 from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
 
-from nnref import Network, derive
+from nnref import Network
 from nnref.examples import WIKIDOCS_07_05
 from nnref.playground.form import read_state
+from nnref.playground.result import trace_of
 from nnref.playground.state import MAX_PARAMETERS, example_query, query, state_of
 from nnref.playground.words import localized, word
 from nnref.values import parse_exact
@@ -169,14 +170,7 @@ def _agree(shown: str, expected: Decimal, digits: int = DIGITS) -> bool:
 
 def _check_against_python(tab: Tab, state: dict[str, str]) -> dict[str, set[str]]:
     request = read_state(state)
-    tr = derive(
-        request.network,
-        x=request.x,
-        target=request.target,
-        weights=request.weights,
-        biases=request.biases,
-        learning_rate=request.lr,
-    )
+    tr = trace_of(request)  # nnref.derive in CPython
     shown = tab.values()
     wrong = {
         name: (values, str(_quantity(tr, name)))
