@@ -36,7 +36,6 @@ function countDownloads(total) {
         if (done - shown > 256 * 1024 || done >= total) {
           shown = done;
           post({ type: "progress", stage: "downloading", done: Math.min(done, total), total });
-          if (done >= total) post({ type: "progress", stage: "starting" });
         }
         controller.enqueue(chunk);
       },
@@ -89,6 +88,7 @@ async function start(assets) {
   const { loadPyodide } = await import(`${core}pyodide.mjs`);
   const starting = loadPyodide({ indexURL: core, stdLibURL: new URL(manifest.stdlib, assets).href });
   await Promise.all(packages);
+  post({ type: "progress", stage: "starting" }); // the core's wasm may still stream in, compiling
   const pyodide = await starting;
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   for (const bytes of packages) untar(await bytes, pyodide.FS, sitePackages);
