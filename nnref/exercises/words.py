@@ -362,7 +362,8 @@ WORDS: dict[str, dict[str, str]] = {
         "\\({target}\\).",
     },
     "solve_parabola": {
-        "ko": "도함수는 \\({slope}\\)입니다. 갱신할 때마다 \\(w_{{k+1}} = w_k - \\alpha E'(w_k)\\)를 계산합니다.",
+        "ko": "도함수는 \\({slope}\\)입니다. 갱신할 때마다 "
+        "\\(w_{{k+1}} = w_k - \\alpha E'(w_k)\\)를 계산합니다.",
         "en": "The derivative is \\({slope}\\); each step computes \\(w_{{k+1}} = w_k - \\alpha E'(w_k)\\):",
     },
 }

@@ -13,6 +13,7 @@ True
 
 from nnref.render.backward import chain_markdown, update_table
 from nnref.render.comparison import comparison_table, published_quantity
+from nnref.render.deltas import delta_table
 from nnref.render.fmt import display_math, format_decimal, inline_math, markdown_table, notebook_math
 from nnref.render.forward import after_update_markdown, forward_table, loss_markdown
 from nnref.render.glossary_table import glossary_table
@@ -21,6 +22,7 @@ __all__ = [
     "after_update_markdown",
     "chain_markdown",
     "comparison_table",
+    "delta_table",
     "display_math",
     "format_decimal",
     "forward_table",

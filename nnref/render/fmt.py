@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import sympy
 
+from nnref.render.marks import mark
 from nnref.rounding import round_half_up, scientific_text
 
 if TYPE_CHECKING:
@@ -174,11 +175,11 @@ def value_text(node: Node, places: int = PLACES) -> str:
         if abs(value) < SCIENTIFIC_ABOVE:
             exact = _terminating_decimal(value, places)
             if exact is not None:
-                return exact
+                return mark(node, exact)
     rounded = node.decimal(places) if not node.rational or abs(node.value) < SCIENTIFIC_ABOVE else None
     if rounded is not None and abs(rounded) < SCIENTIFIC_ABOVE and (rounded != 0 or node.sign() == 0):
-        return format_decimal(rounded, places)
-    return scientific_text(*node.significant(places))
+        return mark(node, format_decimal(rounded, places))
+    return mark(node, scientific_text(*node.significant(places)))
 
 
 def signed(text: str) -> str:
@@ -226,7 +227,7 @@ def exact_latex(node: Node) -> str:
     ('\\\\frac{2}{25}', '\\\\frac{1}{e^{- \\\\frac{2}{25}} + 1}', '')
     """
     if node.rational:
-        return sympy.latex(node.value)
+        return mark(node, sympy.latex(node.value))
     closed = node.rational_closed_form
-    return "" if closed is None else sympy.latex(closed)
+    return "" if closed is None else mark(node, sympy.latex(closed))
 

@@ -34,7 +34,8 @@ from typing import Any
 import sympy
 
 from nnref import registry
-from nnref.network import Network, closest_name
+from nnref.errors import InputError, Phrase
+from nnref.network import Network, name_hint
 from nnref.symbolic.check import CheckResult, check_answers
 from nnref.symbolic.forward import given_node, parse_vector, rational_parameters
 from nnref.symbolic.graph import Kind, Node
@@ -82,11 +83,11 @@ def _check_targets(net: Network, target: list[Fraction], argument: str) -> None:
     kind = registry.LOSSES[net.loss].targets
     if kind == "unit" and any(not 0 <= t <= 1 for t in target):
         shown = [str(t) for t in target]
-        raise ValueError(f"{argument} must lie in [0, 1] for loss {net.loss!r}; got {shown}")
+        raise InputError("error_target_unit", argument=argument, loss=repr(net.loss), got=shown)
     if kind == "distribution" and (any(t < 0 for t in target) or sum(target) != 1):
-        raise ValueError(
-            f"{argument} must be non-negative and sum to exactly 1 for loss {net.loss!r} (a probability "
-            f"distribution); got {[str(t) for t in target]} (sum {sum(target)})"
+        shown = [str(t) for t in target]
+        raise InputError(
+            "error_target_distribution", argument=argument, loss=repr(net.loss), got=shown, sum=sum(target)
         )
 
 
@@ -94,7 +95,7 @@ def _natural(name: str) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
-def _describe(nodes: Mapping[str, Node]) -> str:
+def _describe(nodes: Mapping[str, Node]) -> Phrase:
     """What names a trace has, by kind: ``z1..z4, ...; chain steps such as dE/do1, ...``."""
     runs: dict[str, list[str]] = {}
     steps: list[str] = []
@@ -109,8 +110,8 @@ def _describe(nodes: Mapping[str, Node]) -> str:
         shown.append(items[0] if len(items) == 1 else f"{items[0]}..{items[-1]}")
     text = ", ".join(shown[:24]) + (", ..." if len(shown) > 24 else "")
     if steps:
-        text += "; chain steps such as " + ", ".join(steps[:4])
-    return text + "; tr.names lists them all"
+        return Phrase("trace_names_with_steps", names=text, steps=", ".join(steps[:4]))
+    return Phrase("trace_names", names=text)
 
 
 class SampleTrace:
@@ -465,14 +466,17 @@ class Trace:
 
     def _require_rate(self) -> None:
         if self._rate is None:
-            raise ValueError("learning_rate was not given to derive(): pass learning_rate='0.5' (> 0)")
+            raise InputError("error_no_learning_rate")
 
     def _parameter(self, name: str) -> str:
         if name not in self._parameters:
-            raise ValueError(
-                f"name must be a parameter of this network ({self.network.parameters[0]}.."
-                f"{self.network.parameters[-1]}); got {name!r}"
-                + closest_name(str(name), self.network.parameters)
+            raise InputError(
+                "error_not_a_parameter",
+                argument="name",
+                first=self.network.parameters[0],
+                last=self.network.parameters[-1],
+                got=repr(name),
+                hint=name_hint(str(name), self.network.parameters),
             )
         return name
 
@@ -485,10 +489,13 @@ def _name(name: Any) -> str:
     return _ALIASES.get(name, name)
 
 
-def _unknown(name: str, nodes: Mapping[str, Node]) -> ValueError:
-    return ValueError(
-        f"name must be a quantity of this trace ({_describe(nodes)}); got {name!r}"
-        + closest_name(name, list(nodes))
+def _unknown(name: str, nodes: Mapping[str, Node]) -> InputError:
+    return InputError(
+        "error_not_a_quantity",
+        argument="name",
+        names=_describe(nodes),
+        got=repr(name),
+        hint=name_hint(name, list(nodes)),
     )
 
 

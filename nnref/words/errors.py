@@ -113,6 +113,38 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": '{purpose}에는 {module:이} 필요한데 설치되어 있지 않습니다: pip install "nnref[{extra}]"',
         "en": '{purpose} needs {module}, which is not installed: pip install "nnref[{extra}]"',
     },
+    # derivations (nnref.symbolic.chain)
+    "error_target_unit": {
+        "ko": "손실 함수 {loss}의 {argument:은} 0 이상 1 이하여야 합니다. 받은 값: {got}",
+        "en": "{argument} must lie in [0, 1] for loss {loss}; got {got}",
+    },
+    "error_target_distribution": {
+        "ko": "손실 함수 {loss}의 {argument:은} 0 이상이고 합이 정확히 1이어야 합니다(확률 분포). "
+        "받은 값: {got} (합 {sum})",
+        "en": "{argument} must be non-negative and sum to exactly 1 for loss {loss} (a probability "
+        "distribution); got {got} (sum {sum})",
+    },
+    "error_no_learning_rate": {
+        "ko": "derive()에 learning_rate를 주지 않았습니다. learning_rate='0.5'처럼 0보다 큰 값을 주십시오.",
+        "en": "learning_rate was not given to derive(): pass learning_rate='0.5' (> 0)",
+    },
+    "error_not_a_parameter": {
+        "ko": "{argument}에는 이 신경망의 {t.parameter}({first}..{last}) 가운데 하나를 주어야 합니다. "
+        "받은 값: {got}{hint}",
+        "en": "{argument} must be a parameter of this network ({first}..{last}); got {got}{hint}",
+    },
+    "error_not_a_quantity": {
+        "ko": "{argument}에는 이 유도에 있는 값의 이름을 주어야 합니다({names}). 받은 값: {got}{hint}",
+        "en": "{argument} must be a quantity of this trace ({names}); got {got}{hint}",
+    },
+    "trace_names": {
+        "ko": "{names}; 전체 목록은 tr.names에 있습니다",
+        "en": "{names}; tr.names lists them all",
+    },
+    "trace_names_with_steps": {
+        "ko": "{names}; {steps} 같은 연쇄 법칙 단계; 전체 목록은 tr.names에 있습니다",
+        "en": "{names}; chain steps such as {steps}; tr.names lists them all",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",

@@ -29,7 +29,9 @@ from nnref.render import (
     published_quantity,
     update_table,
 )
-from nnref.render.fmt import aligned_math, symbols_latex, value_text
+from nnref.render.deltas import delta_latex
+from nnref.render.deltas import delta_table as render_delta_table
+from nnref.render.fmt import aligned_math, value_text
 from nnref.symbolic import LOSSES, derive
 from nnref.verify import verify
 
@@ -49,8 +51,6 @@ WORDS = {
         "weight_layer": "가중치 ({src} → {dest})",
         "layer_names": ("입력층", "은닉층", "출력층"),
         "rate": "학습률",
-        "delta": "델타",
-        "formula": "식",
         "gradient": "기울기",
         "source": "보내는 쪽 값",
         "product": "델타 × 보내는 쪽 값",
@@ -81,8 +81,6 @@ WORDS = {
         "weight_layer": "weight ({src} → {dest})",
         "layer_names": ("input layer", "hidden layer", "output layer"),
         "rate": "learning rate",
-        "delta": "Delta",
-        "formula": "Formula",
         "gradient": "Gradient",
         "source": "Sending value",
         "product": "delta × sending value",
@@ -220,33 +218,19 @@ def _delta_rows():
     return rows
 
 
-def _delta_latex(layer, node):
-    return rf"\delta_{{{node.index}}}^{{({layer + 1})}}"
-
-
 def delta_table(lang):
-    """delta = dE/dz for every weighted sum."""
-    words = _words(lang)
-    rows = []
-    for layer in reversed(range(EXAMPLE.network.n_layers)):
-        for node in _nodes("pre-activation", layer + 1):
-            step = TRACE.quantity(f"dE/d{node.name}")
-            rows.append([
-                inline_math(f"{_delta_latex(layer, node)} = {step.latex}"),
-                inline_math(symbols_latex(step.formula)),
-                value_text(step),
-            ])
-    return markdown_table([words["delta"], words["formula"], words["value"]], rows, align="llr")
+    """delta = dE/dz for every weighted sum (nnref.render's table, also the playground's)."""
+    return render_delta_table(TRACE, lang)
 
 
 def delta_gradient_table(lang):
     """Each weight's gradient as delta × sending value, checked against the chain-rule product."""
     words = _words(lang)
     rows = []
-    for layer, dest, delta, source, name, equal in _delta_rows():
+    for _layer, dest, delta, source, name, equal in _delta_rows():
         rows.append([
             inline_math(TRACE.quantity(f"dE/d{name}").latex),
-            inline_math(rf"{_delta_latex(layer, dest)} \times {source.latex}"),
+            inline_math(rf"{delta_latex(dest)} \times {source.latex}"),
             inline_math(rf"{value_text(delta)} \times {value_text(source)}"),
             value_text(TRACE.quantity(f"dE/d{name}")),
             words["yes"] if equal else words["no"],
