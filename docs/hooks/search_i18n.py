@@ -37,6 +37,10 @@ from mkdocs.structure.pages import Page
 from nnref.glossary import search_spellings
 
 LANGS = ("ko", "en")
+# The API reference's entries keep their names and first sentences only: its full docstrings
+# (doctests included) were a quarter of the index that every page fetches on its first visit.
+API_REFERENCE = "reference/api/"
+SUMMARY_CHARS = 200
 DEFAULT = "ko"  # at the site root; every other language under <lang>/
 INDEX = Path("search") / "search_index.json"
 # Field weights: a spelling found in a title counts like the title, one in the text like the text.
@@ -90,6 +94,20 @@ def spellings_for(text: str, lang: str) -> str:
     return " ".join(found)
 
 
+def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The first sentence of ``text`` (at most ``limit`` characters, cut at a word).
+
+    >>> summary("<p>The error E. It is the sum.</p>"), summary("one two three", 9)
+    ('<p>The error E.</p>', 'one two…')
+    """
+    plain = re.sub(r"\s+", " ", text).strip()
+    end = re.search(r"[.!?](?=\s|</p>|$)", plain)
+    short = plain[: end.end()] if end else plain
+    if len(short) > limit:
+        short = short[:limit].rsplit(" ", 1)[0] + "…"
+    return short + ("</p>" if short.startswith("<p>") and not short.endswith("</p>") else "")
+
+
 def language_index(merged: dict[str, Any], lang: str) -> dict[str, Any]:
     """The entries of one language from static-i18n's merged index, with the spelling fields.
 
@@ -116,6 +134,8 @@ def language_index(merged: dict[str, Any], lang: str) -> dict[str, Any]:
         if _lang_of(entry["location"]) != lang:
             continue
         doc = dict(entry, location=entry["location"][len(prefix):])
+        if doc["location"].startswith(API_REFERENCE):
+            doc["text"] = summary(doc.get("text", ""))
         for field, like in SPELLING_FIELDS.items():
             # Only when there is something: Material's worker highlights every field a query
             # matched, and an empty one shares nothing it could highlight.
