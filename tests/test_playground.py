@@ -33,7 +33,7 @@ from nnref.playground import handle, page_config
 from nnref.playground.form import FieldErrors, read_state
 from nnref.playground.result import derivation_html
 from nnref.playground.state import MAX_PARAMETERS, example_query, problem_query, query, state_of
-from nnref.playground.words import WORDS, localized, worded
+from nnref.playground.words import localized, worded
 from nnref.render import (
     after_update_markdown,
     chain_markdown,
@@ -45,6 +45,7 @@ from nnref.render import (
 from nnref.render.html import markdown_html
 from nnref.render.marks import REFERENCE, marking
 from nnref.values import parse_exact, parse_positive_finite, parse_vector
+from nnref.words.playground import PLAYGROUND
 
 NETWORKS = [
     (WIKIDOCS_07_05.network, WIKIDOCS_07_05.x, WIKIDOCS_07_05.target, WIKIDOCS_07_05.weights, None, "w1"),
@@ -242,7 +243,7 @@ def _caught_one(call, *args):
 
 
 def test_korean_words_use_the_glossary() -> None:
-    texts = [texts["ko"] for texts in WORDS.values()]
+    texts = [texts["ko"] for texts in PLAYGROUND.values()]
     assert [use for text in texts for use in find_banned(text, "ko")] == []
 
 

@@ -153,13 +153,12 @@ def network_text(problem: NetworkProblem, lang: str, rate: bool = False, loss: b
         act = say("neuron_activation", lang, name=activation_name(output, lang))
     else:
         shape = say(
-            "network",
+            "network" if net.sizes[-1] > 1 else "network_one_output",
             lang,
             sizes="-".join(map(str, net.sizes)),
             inputs=net.sizes[0],
             hidden=net.sizes[1],
             outputs=net.sizes[-1],
-            plural="" if net.sizes[-1] == 1 else "s",
         )
         act = (
             say("same_activation", lang, name=activation_name(output, lang))

@@ -112,7 +112,7 @@ class _LossProblem:
             code=self.loss,
             formula=inline_math(_ln("E = " + formula_latex(self.E[self.loss]))),
             o=vectors[0],
-            t=vectors[1],
+            targets=vectors[1],
         )
 
     def loss_line(self) -> str:

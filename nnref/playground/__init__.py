@@ -22,29 +22,15 @@ from nnref.network import ACTIVATION_NAMES, LOSS_NAMES
 from nnref.playground.form import FieldErrors, network_of, read_state
 from nnref.playground.result import derivation_html
 from nnref.playground.state import MAX_LAYERS, MAX_PARAMETERS, OPTIONS, random_state, state_of
-from nnref.playground.words import WORDS, localized
+from nnref.playground.words import localized, page_words
+from nnref.registry import ACTIVATIONS, LOSSES
 from nnref.words import check_lang
 
 __all__ = ["handle", "page_config"]
 
-# The functions' glossary terms, for the choices; step is left out (it cannot be differentiated).
-_ACTIVATION_TERMS = {
-    "identity": "identity_function",
-    "sigmoid": "sigmoid_function",
-    "tanh": "hyperbolic_tangent",
-    "relu": "relu",
-    "softmax": "softmax",
-}
-_LOSS_TERMS = {
-    "sse": "sum_of_squared_errors",
-    "mse": "mean_squared_error",
-    "bce": "binary_cross_entropy",
-    "cce": "categorical_cross_entropy",
-}
-
-
-def _choice(name: str, key: str, lang: str) -> list[str]:
-    label = term(key, lang)
+def _choice(name: str, lang: str) -> list[str]:
+    key = (ACTIVATIONS[name] if name in ACTIVATIONS else LOSSES[name]).glossary_key
+    label = term(key, lang) if key else name
     return [name, label if label.split(" (")[0].lower() == name else f"{label} ({name})"]
 
 
@@ -55,11 +41,10 @@ def page_config(lang: str) -> dict[str, Any]:
     check_lang(lang)
     return {
         "lang": lang,
-        "words": {key: texts[lang] for key, texts in WORDS.items()},
-        "activations": [
-            _choice(n, _ACTIVATION_TERMS[n], lang) for n in ACTIVATION_NAMES if n in _ACTIVATION_TERMS
-        ],
-        "losses": [_choice(n, _LOSS_TERMS[n], lang) for n in LOSS_NAMES],
+        "words": page_words(lang),
+        # step is left out: it cannot be differentiated.
+        "activations": [_choice(n, lang) for n in ACTIVATION_NAMES if ACTIVATIONS[n].differentiable],
+        "losses": [_choice(n, lang) for n in LOSS_NAMES],
         "options": list(OPTIONS),
         "limits": {"parameters": MAX_PARAMETERS, "layers": MAX_LAYERS},
         "example": state_of(

@@ -17,6 +17,7 @@ w5를 (the spec names either form of the pair: 은/는, 이/가, 을/를, 과/�
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from typing import Any
@@ -24,13 +25,15 @@ from typing import Any
 from nnref.glossary import term
 from nnref.words.cli import CLI
 from nnref.words.errors import ERRORS
+from nnref.words.exercises import EXERCISES
+from nnref.words.playground import PLAYGROUND
 from nnref.words.render import RENDER
 
-__all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", "t"]
+__all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", "t", "template"]
 
 LANGS: tuple[str, ...] = ("ko", "en")
 
-_PARTS = (CLI, ERRORS, RENDER)
+_PARTS = (CLI, ERRORS, EXERCISES, PLAYGROUND, RENDER)
 CATALOG: dict[str, dict[str, str]] = {key: words for part in _PARTS for key, words in part.items()}
 if len(CATALOG) != sum(len(part) for part in _PARTS):
     raise ImportError("a words key is defined twice in nnref/words/")
@@ -123,17 +126,33 @@ class _Formatter(string.Formatter):
 _FORMATTER = _Formatter()
 
 
-def fill(template: str, lang: str, **fields: object) -> str:
+def fill(template: str, lang: str, /, **fields: object) -> str:
     """``template`` with ``fields`` and the glossary's terms (``{t.key}``) in ``lang`` filled in."""
     return _FORMATTER.vformat(template, (), {"t": _Terms(check_lang(lang)), **fields})
 
 
-def t(key: str, lang: str, **fields: object) -> str:
+def t(key: str, lang: str, /, **fields: object) -> str:
     """The catalog's words ``key`` in ``lang`` with ``fields`` filled in."""
     entry = CATALOG.get(key)
     if entry is None:
         raise KeyError(f"no words {key!r} in the catalog")
     return fill(entry[check_lang(lang)], lang, **fields)
+
+
+_TERM_FIELD = re.compile(r"\{t\.([a-z_]+)\}")
+
+
+def template(key: str, lang: str) -> str:
+    """The catalog's words ``key`` in ``lang`` with its glossary terms filled in and its other
+    ``{fields}`` left as they are, for a page's script to fill.
+
+    >>> template("playground_activation", "ko"), template("playground_rate", "ko")
+    ('{layer}층 활성화 함수', '학습률')
+    """
+    entry = CATALOG.get(key)
+    if entry is None:
+        raise KeyError(f"no words {key!r} in the catalog")
+    return _TERM_FIELD.sub(lambda match: term(match.group(1), lang), entry[check_lang(lang)])
 
 
 def entries() -> Mapping[str, Mapping[str, str]]:
