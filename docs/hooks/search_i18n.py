@@ -41,6 +41,11 @@ LANGS = ("ko", "en")
 # (doctests included) were a quarter of the index that every page fetches on its first visit.
 API_REFERENCE = "reference/api/"
 SUMMARY_CHARS = 200
+# So do the chapters' exercise sections (generated questions and solutions, numbers mostly).
+EXERCISES_HEADINGS = ("연습 문제", "Exercises")
+# Formulas' LaTeX source (\( \), \[ \]) is left out of every entry: no reader searches for
+# "\frac{1}{1 + e^{- z_{1}}}", and it was a sixth of the index.
+_MATH = re.compile(r"\\\((?:.|\n)*?\\\)|\\\[(?:.|\n)*?\\\]")
 DEFAULT = "ko"  # at the site root; every other language under <lang>/
 INDEX = Path("search") / "search_index.json"
 # Field weights: a spelling found in a title counts like the title, one in the text like the text.
@@ -94,6 +99,15 @@ def spellings_for(text: str, lang: str) -> str:
     return " ".join(found)
 
 
+def searchable(text: str) -> str:
+    """``text`` without its formulas' LaTeX source.
+
+    >>> searchable(r"<p>the error \\(E = \\frac{1}{2}\\) falls</p>")
+    '<p>the error falls</p>'
+    """
+    return re.sub(r" {2,}", " ", _MATH.sub(" ", text))
+
+
 def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
     """The first sentence of ``text`` (at most ``limit`` characters, cut at a word).
 
@@ -134,8 +148,9 @@ def language_index(merged: dict[str, Any], lang: str) -> dict[str, Any]:
         if _lang_of(entry["location"]) != lang:
             continue
         doc = dict(entry, location=entry["location"][len(prefix):])
-        if doc["location"].startswith(API_REFERENCE):
-            doc["text"] = summary(doc.get("text", ""))
+        doc["text"] = searchable(doc.get("text", ""))
+        if doc["location"].startswith(API_REFERENCE) or doc.get("title") in EXERCISES_HEADINGS:
+            doc["text"] = summary(doc["text"])
         for field, like in SPELLING_FIELDS.items():
             # Only when there is something: Material's worker highlights every field a query
             # matched, and an empty one shares nothing it could highlight.
