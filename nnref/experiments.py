@@ -298,9 +298,10 @@ def one_step_losses(
     from nnref.symbolic import derive
 
     ex = example("wikidocs-07-05")
+    x, target = ex.input_and_target()
     found = []
     for rate in rates:
-        trace = derive(ex.network, x=ex.x, target=ex.target, weights=ex.weights, learning_rate=rate)
+        trace = derive(ex.network, x=x, target=target, weights=ex.weights, learning_rate=rate)
         found.append(
             OneStep(sympy.Rational(trace.learning_rate), trace.decimal("E", places),
                     trace.next().decimal("E", places))

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence, Set
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, cast
 
 from nnref.errors import InputError, InputTypeError, Phrase
 
@@ -139,16 +140,17 @@ def _plain_number(value: object) -> object:
     """
     if type(value).__module__ != "numpy" or getattr(value, "ndim", None) != 0:
         return value
-    if type(value).__name__ == "ndarray":
-        value = value[()]
-    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    scalar: Any = value  # a NumPy scalar or 0-d array, whose types are not imported here
+    if type(scalar).__name__ == "ndarray":
+        scalar = scalar[()]
+    kind = getattr(getattr(scalar, "dtype", None), "kind", None)
     if kind == "b":
-        return bool(value)
+        return bool(scalar)
     if kind in ("i", "u"):
-        return int(value)
+        return int(scalar)
     if kind == "f":
-        return str(value) if math.isfinite(float(value)) else float(value)
-    return value
+        return str(scalar) if math.isfinite(float(scalar)) else float(scalar)
+    return scalar
 
 
 def parse_exact(value: object, name: str = "value") -> Fraction:
@@ -256,8 +258,9 @@ def parse_float(value: object, name: str) -> float:
     (0.1, 0.3333333333333333)
     """
     if getattr(value, "is_number", False) is True and hasattr(value, "evalf") and not hasattr(value, "p"):
+        sympy_number: Any = value  # SymPy ships no types
         try:
-            number = float(value)
+            number = float(sympy_number)
         except TypeError:
             raise TypeError(f"{name} must be a real number; got {_shown(value)}") from None
         if not math.isfinite(number):
@@ -299,6 +302,8 @@ def parse_vector(values: object, length: int, name: str) -> list[Fraction]:
     array_like = type(values).__module__ == "numpy" and getattr(values, "ndim", None) == 1
     if isinstance(values, str | bytes) or not (isinstance(values, Sequence) or array_like):
         raise InputTypeError("error_not_sequence", name=name, length=length, got=_shown(values))
-    if len(values) != length:
-        raise InputError("error_length", name=name, length=length, count=len(values))
-    return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(values)]
+    # A 1-D array is no registered Sequence but has len() and indexing, which is all this needs.
+    items = values if isinstance(values, Sequence) else cast("Sequence[object]", values)
+    if len(items) != length:
+        raise InputError("error_length", name=name, length=length, count=len(items))
+    return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(items)]

@@ -108,7 +108,7 @@ class MLP:
         place = self._net.locate(name)  # W[src, dest] is the weight named layer_weight_names[dest][src]
         if place is None:
             return None
-        if place.kind == "w":
+        if place.src is not None:  # a weight (a bias has no source neuron)
             return self._w[place.layer], (place.src, place.dest)
         return self._b[place.layer], (place.dest,)
 
@@ -161,7 +161,7 @@ class MLP:
 
     def _named(self, blocks: list[Array]) -> dict[str, float]:
         # Names from the spec, one destination neuron (a column of W) at a time.
-        net, found = self._net, {}
+        net, found = self._net, dict[str, float]()
         for layer, (block, fan_in) in enumerate(zip(blocks, net.sizes, strict=False)):
             for dest, row in enumerate(net.layer_weight_names(layer)):
                 found.update(zip(row, block[:fan_in, dest].tolist(), strict=True))

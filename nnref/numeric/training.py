@@ -202,7 +202,7 @@ def fit(
             started = time.perf_counter()
             if shuffle:
                 order = rng.permutation(n)
-                if ls is not None:
+                if target_labels is not None and ls is not None:
                     np.take(target_labels, order, out=ls)
             total = 0.0
             for start in starts:
@@ -217,7 +217,7 @@ def fit(
                 if not math.isfinite(summed):
                     raise diverged(epoch, summed / size, f"the batch's mean loss is {summed / size!r}")
                 total += summed
-                if predicted is not None:
+                if kind is not None and predicted is not None:
                     labels_into(kind, ws.a[-1], predicted[start : start + size])
                 backprop.backward(layers, params, xb, yb, ws, rate / size)
                 for p, step in zip(params, ws.grad, strict=True):
