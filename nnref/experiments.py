@@ -30,6 +30,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import sympy
+from numpy.typing import ArrayLike
 
 from nnref.network import Network
 from nnref.numeric.data import DIGITS_RECIPE, load_digits
@@ -193,7 +194,7 @@ class RateRun:
     hidden_units: int
 
 
-def dead_relu_units(mlp: MLP, X: object) -> int:
+def dead_relu_units(mlp: MLP, X: ArrayLike) -> int:
     """Hidden ReLU units of the first hidden layer that output 0 for every sample of ``X``.
 
     Such a unit passes no gradient back (ReLU′ = 0 there) and so never recovers.

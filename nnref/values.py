@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from nnref.errors import InputError, InputTypeError, Phrase
 
@@ -27,6 +27,7 @@ __all__ = [
     "EXACT_MAX_EXPONENT",
     "ExactInput",
     "ExactLimitError",
+    "ParameterValues",
     "check_ordered",
     "exact_to_float",
     "parse_exact",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 ExactInput = int | str | Fraction | Decimal | float | numbers.Rational
+ParameterValues: TypeAlias = "Sequence[ExactInput] | Mapping[str, ExactInput]"
+"""Weights or biases: a sequence in naming order, or a mapping name -> value."""
 
 EXACT_MAX_DIGITS = 4000
 """Most digits an exact input may have (numerator and denominator together for a fraction)."""

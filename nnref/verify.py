@@ -43,7 +43,7 @@ import numpy as np
 
 from nnref import registry
 from nnref.network import Network
-from nnref.values import ExactInput, check_ordered, parse_exact
+from nnref.values import ExactInput, ParameterValues, check_ordered, parse_exact
 
 if TYPE_CHECKING:
     from nnref.numeric.mlp import MLP
@@ -242,8 +242,8 @@ def verify(
     net: Network,
     x: Sequence[ExactInput],
     target: Sequence[ExactInput],
-    weights: Sequence[ExactInput] | Mapping[str, ExactInput],
-    biases: Sequence[ExactInput] | Mapping[str, ExactInput] | None = None,
+    weights: ParameterValues,
+    biases: ParameterValues | None = None,
     *,
     exact: GradientFunction = exact_gradient,
     numpy: GradientFunction = numpy_gradient,

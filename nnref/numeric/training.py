@@ -48,12 +48,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnref.numeric import backprop
 from nnref.numeric.checks import check_count, check_learning_rate, check_seed
 from nnref.numeric.classify import classification_kind, labels, labels_into
 from nnref.numeric.memory import FLOAT, check_memory
 from nnref.numeric.model import Model
+from nnref.values import ExactInput
 
 __all__ = ["History", "Trainable", "TrainingDiverged", "fit"]
 
@@ -107,14 +109,14 @@ class Trainable(Protocol):
 
 def fit(
     mlp: Trainable,
-    X: object,
-    Y: object,
+    X: ArrayLike,
+    Y: ArrayLike,
     epochs: int,
     batch_size: int,
-    learning_rate: object,
+    learning_rate: ExactInput,
     seed: int = 0,
     shuffle: bool = True,
-    validation: tuple[object, object] | None = None,
+    validation: tuple[ArrayLike, ArrayLike] | None = None,
     on_epoch: Callable[[int, History], object] | None = None,
 ) -> History:
     """Train ``mlp`` in place; return its :class:`History`.

@@ -43,7 +43,7 @@ from nnref.symbolic.intervals import generic_symbols
 from nnref.symbolic.names import latex_name, partial_latex
 from nnref.symbolic.sample import SamplePass
 from nnref.symbolic.step import Step
-from nnref.values import ExactInput, parse_positive_finite
+from nnref.values import ExactInput, ParameterValues, parse_positive_finite
 
 __all__ = ["SampleTrace", "Trace", "derive"]
 
@@ -565,8 +565,8 @@ def derive(
     net: Network,
     x: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
     target: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
-    weights: Sequence[Any] | Mapping[str, Any],
-    biases: Sequence[Any] | Mapping[str, Any] | None = None,
+    weights: ParameterValues,
+    biases: ParameterValues | None = None,
     learning_rate: ExactInput | None = None,
 ) -> Trace:
     """Derive every forward and backward quantity exactly; see :class:`Trace`.
