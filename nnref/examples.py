@@ -82,19 +82,28 @@ class Example:
         """True for a network without a usable derivative (step perceptrons): a truth table, no gradient."""
         return not self.network.differentiable
 
-    def derive(self) -> Trace:
-        """The symbolic trace of this example (not for the gates: a step has no useful derivative)."""
+    def input_and_target(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``(x, target)``, the one input to differentiate and its target (a ValueError for a gate).
+
+        Returns:
+            The input values and the target values, as the decimal strings they were given with.
+        """
         if self.x is None or self.target is None:
             raise ValueError(
                 f"example {self.name!r} is a logic gate with a step activation: it has a truth table "
                 "(truth_table(name)), not one example to differentiate"
             )
+        return self.x, self.target
+
+    def derive(self) -> Trace:
+        """The symbolic trace of this example (not for the gates: a step has no useful derivative)."""
         from nnref.symbolic import derive
 
+        x, target = self.input_and_target()
         return derive(
             self.network,
-            x=self.x,
-            target=self.target,
+            x=x,
+            target=target,
             weights=self.weights,
             biases=self.biases,
             learning_rate=self.learning_rate,
@@ -155,7 +164,9 @@ XOR = Example(
     title_en="XOR = AND(OR, NAND) two-layer perceptron",
 )
 
-EXAMPLES: dict[str, Example] = {e.name: e for e in (WIKIDOCS_07_05, AND, OR, NAND, XOR)}
+EXAMPLES: dict[str, Example] = {
+    e.name: e for e in (WIKIDOCS_07_05, AND, OR, NAND, XOR) if e.name is not None  # (all are named)
+}
 """The examples by the names the CLI uses."""
 
 GATE_NAMES: tuple[str, ...] = tuple(name for name, e in EXAMPLES.items() if e.is_gate)

@@ -30,6 +30,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import sympy
+from numpy.typing import ArrayLike
 
 from nnref.network import Network
 from nnref.numeric.data import DIGITS_RECIPE, load_digits
@@ -193,7 +194,7 @@ class RateRun:
     hidden_units: int
 
 
-def dead_relu_units(mlp: MLP, X: object) -> int:
+def dead_relu_units(mlp: MLP, X: ArrayLike) -> int:
     """Hidden ReLU units of the first hidden layer that output 0 for every sample of ``X``.
 
     Such a unit passes no gradient back (ReLU′ = 0 there) and so never recovers.
@@ -298,9 +299,10 @@ def one_step_losses(
     from nnref.symbolic import derive
 
     ex = example("wikidocs-07-05")
+    x, target = ex.input_and_target()
     found = []
     for rate in rates:
-        trace = derive(ex.network, x=ex.x, target=ex.target, weights=ex.weights, learning_rate=rate)
+        trace = derive(ex.network, x=x, target=target, weights=ex.weights, learning_rate=rate)
         found.append(
             OneStep(sympy.Rational(trace.learning_rate), trace.decimal("E", places),
                     trace.next().decimal("E", places))

@@ -12,7 +12,7 @@ import numbers
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from nnref import registry
 from nnref.errors import InputError, InputTypeError, Phrase
@@ -103,7 +103,7 @@ def unknown_name(value: str, allowed: Sequence[str], argument: str, note: str = 
 def _check_sizes(sizes: object) -> tuple[int, ...]:
     check_ordered(sizes, "sizes")
     if getattr(sizes, "ndim", None) == 1 and type(sizes).__module__ == "numpy":  # a NumPy array
-        sizes = sizes.tolist()
+        sizes = cast("Any", sizes).tolist()  # NumPy is not imported here
     if isinstance(sizes, str | bytes) or not isinstance(sizes, Sequence):
         raise InputTypeError("error_sizes_type", argument="sizes", got=repr(sizes))
     if len(sizes) < 2:

@@ -55,7 +55,7 @@ class ActivationSpec:
     """
 
     name: str
-    glossary_key: str | None
+    glossary_key: str
     latex: str
     elementwise: bool = True
     differentiable: bool = True
@@ -80,7 +80,7 @@ class LossSpec:
     """
 
     name: str
-    glossary_key: str | None
+    glossary_key: str
     latex: str
     scale: Callable[[int], Fraction]
     outputs: tuple[str, ...] | None = None

@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeAlias, cast
 
 from nnref.errors import InputError, InputTypeError, Phrase
 
@@ -26,6 +27,7 @@ __all__ = [
     "EXACT_MAX_EXPONENT",
     "ExactInput",
     "ExactLimitError",
+    "ParameterValues",
     "check_ordered",
     "exact_to_float",
     "parse_exact",
@@ -35,6 +37,8 @@ __all__ = [
 ]
 
 ExactInput = int | str | Fraction | Decimal | float | numbers.Rational
+ParameterValues: TypeAlias = "Sequence[ExactInput] | Mapping[str, ExactInput]"
+"""Weights or biases: a sequence in naming order, or a mapping name -> value."""
 
 EXACT_MAX_DIGITS = 4000
 """Most digits an exact input may have (numerator and denominator together for a fraction)."""
@@ -139,16 +143,17 @@ def _plain_number(value: object) -> object:
     """
     if type(value).__module__ != "numpy" or getattr(value, "ndim", None) != 0:
         return value
-    if type(value).__name__ == "ndarray":
-        value = value[()]
-    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    scalar: Any = value  # a NumPy scalar or 0-d array, whose types are not imported here
+    if type(scalar).__name__ == "ndarray":
+        scalar = scalar[()]
+    kind = getattr(getattr(scalar, "dtype", None), "kind", None)
     if kind == "b":
-        return bool(value)
+        return bool(scalar)
     if kind in ("i", "u"):
-        return int(value)
+        return int(scalar)
     if kind == "f":
-        return str(value) if math.isfinite(float(value)) else float(value)
-    return value
+        return str(scalar) if math.isfinite(float(scalar)) else float(scalar)
+    return scalar
 
 
 def parse_exact(value: object, name: str = "value") -> Fraction:
@@ -256,8 +261,9 @@ def parse_float(value: object, name: str) -> float:
     (0.1, 0.3333333333333333)
     """
     if getattr(value, "is_number", False) is True and hasattr(value, "evalf") and not hasattr(value, "p"):
+        sympy_number: Any = value  # SymPy ships no types
         try:
-            number = float(value)
+            number = float(sympy_number)
         except TypeError:
             raise TypeError(f"{name} must be a real number; got {_shown(value)}") from None
         if not math.isfinite(number):
@@ -299,6 +305,8 @@ def parse_vector(values: object, length: int, name: str) -> list[Fraction]:
     array_like = type(values).__module__ == "numpy" and getattr(values, "ndim", None) == 1
     if isinstance(values, str | bytes) or not (isinstance(values, Sequence) or array_like):
         raise InputTypeError("error_not_sequence", name=name, length=length, got=_shown(values))
-    if len(values) != length:
-        raise InputError("error_length", name=name, length=length, count=len(values))
-    return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(values)]
+    # A 1-D array is no registered Sequence but has len() and indexing, which is all this needs.
+    items = values if isinstance(values, Sequence) else cast("Sequence[object]", values)
+    if len(items) != length:
+        raise InputError("error_length", name=name, length=length, count=len(items))
+    return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(items)]

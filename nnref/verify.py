@@ -37,12 +37,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import numpy as np
 
 from nnref import registry
 from nnref.network import Network
-from nnref.values import ExactInput, check_ordered, parse_exact
+from nnref.values import ExactInput, ParameterValues, check_ordered, parse_exact
+
+if TYPE_CHECKING:
+    from nnref.numeric.mlp import MLP
 
 __all__ = [
     "CENTRAL_STEP",
@@ -54,6 +58,7 @@ __all__ = [
     "OUTPUT_PAIRINGS",
     "Case",
     "GradientFunction",
+    "VerifyOptions",
     "VerifyReport",
     "central_gradient",
     "exact_gradient",
@@ -77,6 +82,17 @@ GradientFunction = Callable[[Network, Sequence[Fraction], Sequence[Fraction], Ma
 """``(network, x, target, parameters) -> {parameter name: dE/dparameter}``; inputs are exact."""
 
 
+class VerifyOptions(TypedDict, total=False):
+    """:func:`verify`'s keyword options, which :func:`verify_random` passes on."""
+
+    exact: GradientFunction
+    numpy: GradientFunction
+    central: GradientFunction
+    numpy_tolerance: float
+    central_tolerance: float
+    floor: float
+
+
 # -- the three gradients ---------------------------------------------------------------------------
 
 
@@ -91,7 +107,7 @@ def exact_gradient(
     return {name: tr.decimal(f"dE/d{name}", EXACT_PLACES) for name in net.parameters}
 
 
-def _mlp(net: Network, parameters: Mapping[str, Fraction]):
+def _mlp(net: Network, parameters: Mapping[str, Fraction]) -> MLP:
     from nnref.numeric.mlp import MLP
 
     weights, biases = net.split_parameters(parameters)
@@ -186,9 +202,10 @@ class VerifyReport:
     """
 
     network: Network
-    exact: Mapping[str, Decimal] = field(repr=False)
-    numpy: Mapping[str, float] = field(repr=False)
-    central: Mapping[str, float] = field(repr=False)
+    # Decimal from exact_gradient, float from the other two; any GradientFunction may replace them.
+    exact: Mapping[str, float | Decimal] = field(repr=False)
+    numpy: Mapping[str, float | Decimal] = field(repr=False)
+    central: Mapping[str, float | Decimal] = field(repr=False)
     numpy_difference: float
     numpy_worst: str
     central_difference: float
@@ -225,8 +242,8 @@ def verify(
     net: Network,
     x: Sequence[ExactInput],
     target: Sequence[ExactInput],
-    weights: Sequence[ExactInput] | Mapping[str, ExactInput],
-    biases: Sequence[ExactInput] | Mapping[str, ExactInput] | None = None,
+    weights: ParameterValues,
+    biases: ParameterValues | None = None,
     *,
     exact: GradientFunction = exact_gradient,
     numpy: GradientFunction = numpy_gradient,
@@ -326,7 +343,7 @@ def random_case(rng: np.random.Generator, denominator: int = 16, limit: int = 16
     return Case(net, x, target, parameters)
 
 
-def verify_random(n: int, seed: int = 0, **options: object) -> tuple[VerifyReport, ...]:
+def verify_random(n: int, seed: int = 0, **options: Unpack[VerifyOptions]) -> tuple[VerifyReport, ...]:
     """:func:`verify` on ``n`` random cases from :func:`random_case` (seeded, reproducible).
 
     A case with a ReLU input at its kink is drawn again, so every report checks all three ways.
@@ -338,7 +355,7 @@ def verify_random(n: int, seed: int = 0, **options: object) -> tuple[VerifyRepor
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError(f"n must be an integer >= 0; got {n!r}")
     rng = np.random.default_rng(seed)
-    reports = []
+    reports: list[VerifyReport] = []
     while len(reports) < n:
         case = random_case(rng)
         if _relu_kinks(case.network, case.x, case.parameters):

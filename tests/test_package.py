@@ -194,3 +194,4 @@ def test_wheel_holds_only_the_package(built: Built) -> None:
     top = {name.split("/", 1)[0] for name in _wheel_names(built)}
     assert top == {"nnref", "nnref-0.1.0.dist-info"}
     assert "nnref/data/README.md" in _wheel_names(built)  # package data
+    assert "nnref/py.typed" in _wheel_names(built)  # type checkers read nnref's annotations

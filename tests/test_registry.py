@@ -66,11 +66,9 @@ def test_network_accepts_exactly_the_registry_pairings() -> None:
 
 def test_every_glossary_key_and_latex_symbol_is_the_glossary_s() -> None:
     for spec in (*registry.ACTIVATIONS.values(), *registry.LOSSES.values()):
-        if spec.glossary_key is not None:
-            glossary.get(spec.glossary_key)  # raises for an unknown key
+        glossary.get(spec.glossary_key)  # raises for an unknown key
     for spec in registry.ACTIVATIONS.values():
-        if spec.glossary_key is not None:
-            assert spec.latex == glossary.get(spec.glossary_key).notation, spec.name
+        assert spec.latex == glossary.get(spec.glossary_key).notation, spec.name
 
 
 def test_each_loss_latex_is_its_sympy_definition() -> None:

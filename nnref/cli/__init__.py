@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import argparse
 import errno
 import io
 import os
@@ -85,7 +86,7 @@ def _requested_lang(argv: Sequence[str]) -> str:
     return default_lang()
 
 
-def _run(args) -> int:
+def _run(args: argparse.Namespace) -> int:
     if args.command == "derive":
         from nnref.cli.run_derive import run_derive
 

@@ -128,7 +128,7 @@ def write_stdout(text: str, form: str | None = None) -> None:
 
 def emit(text: str, path: str | None, option: str = "--output", form: str | None = None) -> None:
     """Print ``text``, or write it to ``path`` (UTF-8, atomically); ``-`` means standard output."""
-    if to_stdout(path):
+    if path is None or to_stdout(path):  # (None spelled out: mypy narrows no further call)
         write_stdout(text, form)
         return
     with replacing(path, option) as temporary:

@@ -8,15 +8,19 @@ command exit 1.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from nnref.cli.limits import VERIFY_MAX_RANDOM
 from nnref.cli.parsing import positive_int
 from nnref.words import t
 
+if TYPE_CHECKING:
+    from nnref.verify import VerifyOptions, VerifyReport
+
 __all__ = ["run_verify", "verify_table"]
 
 
-def _gradients() -> dict[str, object]:
+def _gradients() -> VerifyOptions:
     from nnref import verify
 
     return {
@@ -26,7 +30,7 @@ def _gradients() -> dict[str, object]:
     }
 
 
-def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, object]]:
+def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, VerifyReport]]:
     from nnref import verify
     from nnref.examples import EXAMPLES
 
@@ -34,16 +38,15 @@ def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, object]]:
     for name, example in EXAMPLES.items():
         if example.is_gate:
             continue
-        report = verify.verify(
-            example.network, example.x, example.target, example.weights, example.biases, **_gradients()
-        )
+        x, target = example.input_and_target()
+        report = verify.verify(example.network, x, target, example.weights, example.biases, **_gradients())
         reports.append((name, report))
     for index, report in enumerate(verify.verify_random(n_random, seed=seed, **_gradients()), start=1):
         reports.append((t("verify_random_case", lang, number=index), report))
     return reports
 
 
-def verify_table(rows: list[tuple[str, object]], lang: str) -> str:
+def verify_table(rows: list[tuple[str, VerifyReport]], lang: str) -> str:
     """A plain-text table, one line per case, columns aligned."""
     header = [
         t(k, lang)

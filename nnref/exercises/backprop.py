@@ -14,7 +14,7 @@ looks them up; the solution is the chapters' derivation (:mod:`nnref.render`).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -42,7 +42,7 @@ __all__ = [
     "trace_exercise",
 ]
 
-SHAPES = ((2, 2, 1), (2, 2, 2), (2, 3, 1), (2, 3, 2))
+SHAPES: tuple[tuple[int, ...], ...] = ((2, 2, 1), (2, 2, 2), (2, 3, 1), (2, 3, 2))
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 LOSSES_DRAWN = ("sse", "sse", "mse")  # the chapters' sse, and now and then mse
 RATES = ("0.1", "0.5", "1")
@@ -91,7 +91,9 @@ def _target(rng: random.Random, output: str) -> str:
     return draw(rng, low, 1, zero=True)
 
 
-def draw_network(rng: random.Random, shapes=SHAPES, rate: bool = False) -> NetworkProblem:
+def draw_network(
+    rng: random.Random, shapes: Sequence[tuple[int, ...]] = SHAPES, rate: bool = False
+) -> NetworkProblem:
     """A random small network and example (the draws do not depend on the language)."""
     sizes = rng.choice(shapes)
     hidden, output = rng.choice(ACTIVATIONS), rng.choice(ACTIVATIONS)
@@ -117,7 +119,7 @@ def drawn(
     rng: random.Random,
     choose: Callable[[random.Random, NetworkProblem], str],
     places: int,
-    shapes=SHAPES,
+    shapes: Sequence[tuple[int, ...]] = SHAPES,
     rate: bool = False,
     checked: Callable[[str], str] = str,
 ) -> tuple[NetworkProblem, str]:
@@ -253,7 +255,7 @@ def _a_forward_node(rng: random.Random, problem: NetworkProblem) -> str:
     return rng.choice(outputs + outputs + hidden)  # mostly an output
 
 
-def forward_value(rng: random.Random, lang: str, shapes=SHAPES) -> Exercise:
+def forward_value(rng: random.Random, lang: str, shapes: Sequence[tuple[int, ...]] = SHAPES) -> Exercise:
     """One forward value (an output, or a hidden activation) at 4 decimals."""
     problem, name = drawn(rng, _a_forward_node, FORWARD_PLACES, shapes)
     tr = problem.trace

@@ -20,7 +20,7 @@ from nnref.render import inline_math, markdown_table
 from nnref.render.fmt import aligned_math, paragraphs, symbols_latex, value_text
 from nnref.render.separability import certificate_markdown, inequalities_table
 from nnref.symbolic import ACTIVATIONS, forward
-from nnref.symbolic.graph import Kind
+from nnref.symbolic.graph import Kind, Node
 from nnref.symbolic.separability import separate
 
 __all__ = ["separability", "step_network_output"]
@@ -103,7 +103,7 @@ def step_network_output(rng: random.Random, lang: str) -> Exercise:
     return Exercise("", "step_network_output", lang, givens, "y", None, answer, question, solution, others)
 
 
-def _step(z) -> int:
+def _step(z: Node) -> int:
     """The step function on an exact rational node, by the engine's own branch rule (z > 0)."""
     value, _ = ACTIVATIONS["step"].on_branch(z.value, positive=z.value > 0)
     return int(value)

@@ -72,7 +72,7 @@ def _vector(values: list[str]) -> str:
     return "(" + ", ".join(values) + ")"
 
 
-def _parameters_text(weights: list[str], bias: str) -> str:
+def _parameters_text(weights: list[str], bias: str) -> tuple[str, str]:
     return math_list([f"w_{{{i}}} = {w}" for i, w in enumerate(weights, start=1)]), inline_math(f"b = {bias}")
 
 

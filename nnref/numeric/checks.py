@@ -38,12 +38,13 @@ def _as_float_array(data: object, name: str) -> NDArray[np.float64]:
 
 def _as_rows(data: object, width: int, name: str, what: str) -> NDArray[np.float64]:
     array = _as_float_array(data, name)
+    given = array.shape
     if array.ndim == 1:  # one sample
         array = array.reshape(1, -1)
     if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] != width:
         raise ValueError(
             f"{name} must have shape (n_samples, {width}) with n_samples >= 1 ({width} {what} per sample), "
-            f"or shape ({width},) for one sample; got shape {np.shape(data)}"
+            f"or shape ({width},) for one sample; got shape {given}"
         )
     return array
 

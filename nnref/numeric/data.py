@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from nnref.network import Network, closest_name
 
@@ -165,9 +165,9 @@ class Recipe:
     def fit(
         self,
         mlp: MLP,
-        X: object,
-        Y: object,
-        validation: tuple[object, object] | None = None,
+        X: ArrayLike,
+        Y: ArrayLike,
+        validation: tuple[ArrayLike, ArrayLike] | None = None,
         on_epoch: Callable[[int, History], object] | None = None,
     ) -> History:
         """Train ``mlp`` in place with these settings (see :meth:`MLP.fit <nnref.numeric.mlp.MLP.fit>`)."""
@@ -183,7 +183,7 @@ class Recipe:
         )
 
     def train(
-        self, X: object, Y: object, validation: tuple[object, object] | None = None
+        self, X: ArrayLike, Y: ArrayLike, validation: tuple[ArrayLike, ArrayLike] | None = None
     ) -> tuple[MLP, History]:
         """A fresh MLP (seeded with ``init_seed``) trained with these settings, and its history."""
         from nnref.numeric.mlp import MLP

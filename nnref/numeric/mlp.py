@@ -24,10 +24,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from nnref.network import Network, closest_name
 from nnref.numeric import backprop, training
@@ -36,7 +35,7 @@ from nnref.numeric.classify import classification_kind, labels
 from nnref.numeric.memory import FLOAT, check_memory, parameter_bytes
 from nnref.numeric.model import Model
 from nnref.numeric.training import History
-from nnref.values import parse_float
+from nnref.values import ExactInput, ParameterValues, parse_float
 
 __all__ = ["MLP", "ForwardPass", "classification_kind"]
 
@@ -90,7 +89,9 @@ class MLP:
         self._b: list[Array] = [p[m] for p, m in zip(params, net.sizes, strict=False)] if extra else []
 
     @classmethod
-    def from_network(cls, net: Network, weights: Any, biases: Any = None) -> MLP:
+    def from_network(
+        cls, net: Network, weights: ParameterValues, biases: ParameterValues | None = None
+    ) -> MLP:
         """An MLP with the given parameter values (sequence in naming order, or mapping name -> value).
 
         Values are parsed exactly (``"0.1"``, ``Fraction(1, 10)``, ``1``, NumPy numbers) then
@@ -108,7 +109,7 @@ class MLP:
         place = self._net.locate(name)  # W[src, dest] is the weight named layer_weight_names[dest][src]
         if place is None:
             return None
-        if place.kind == "w":
+        if place.src is not None:  # a weight (a bias has no source neuron)
             return self._w[place.layer], (place.src, place.dest)
         return self._b[place.layer], (place.dest,)
 
@@ -161,7 +162,7 @@ class MLP:
 
     def _named(self, blocks: list[Array]) -> dict[str, float]:
         # Names from the spec, one destination neuron (a column of W) at a time.
-        net, found = self._net, {}
+        net, found = self._net, dict[str, float]()
         for layer, (block, fan_in) in enumerate(zip(blocks, net.sizes, strict=False)):
             for dest, row in enumerate(net.layer_weight_names(layer)):
                 found.update(zip(row, block[:fan_in, dest].tolist(), strict=True))
@@ -171,7 +172,7 @@ class MLP:
 
     # -- computing ---------------------------------------------------------------------------
 
-    def forward(self, X: object) -> ForwardPass:
+    def forward(self, X: ArrayLike) -> ForwardPass:
         """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
         inputs = self._model.inputs(X)
         n, widths = inputs.shape[0], self._net.sizes[1:]
@@ -182,15 +183,15 @@ class MLP:
                 z[layer][start:stop], a[layer][start:stop] = ws.z[layer], ws.a[layer]
         return ForwardPass(z=tuple(z), a=tuple(a))
 
-    def predict(self, X: object) -> Array:
+    def predict(self, X: ArrayLike) -> Array:
         """Output-layer activations, shape ``(n_samples, n_outputs)``."""
         return self._model.predict(self._model.inputs(X))
 
-    def loss(self, X: object, Y: object) -> float:
+    def loss(self, X: ArrayLike, Y: ArrayLike) -> float:
         """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
         return self._model.mean_loss(*self._model.data(X, Y))
 
-    def accuracy(self, X: object, Y: object) -> float | None:
+    def accuracy(self, X: ArrayLike, Y: ArrayLike) -> float | None:
         """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression."""
         kind = classification_kind(self._net)
         if kind is None:
@@ -198,7 +199,7 @@ class MLP:
         inputs, targets = self._model.data(X, Y)
         return float(np.mean(labels(kind, self._model.predict(inputs)) == labels(kind, targets)))
 
-    def gradient(self, X: object, Y: object) -> dict[str, float]:
+    def gradient(self, X: ArrayLike, Y: ArrayLike) -> dict[str, float]:
         """``dE/dparam`` for every parameter by name, where ``E`` is the mean per-sample loss over ``X``."""
         self._net.check_differentiable()
         model = self._model
@@ -213,14 +214,14 @@ class MLP:
 
     def fit(
         self,
-        X: object,
-        Y: object,
+        X: ArrayLike,
+        Y: ArrayLike,
         epochs: int,
         batch_size: int,
-        learning_rate: object,
+        learning_rate: ExactInput,
         seed: int = 0,
         shuffle: bool = True,
-        validation: tuple[object, object] | None = None,
+        validation: tuple[ArrayLike, ArrayLike] | None = None,
         on_epoch: Callable[[int, History], object] | None = None,
     ) -> History:
         """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`."""

@@ -122,7 +122,7 @@ def _rows(X: object, name: str, width: int | None = None) -> list[tuple[Fraction
         X = X.tolist()
     if isinstance(X, str | bytes) or not isinstance(X, Sequence) or len(X) == 0:
         raise TypeError(f"{name} must be a non-empty sequence of input rows; got {X!r}")
-    rows = []
+    rows: list[tuple[Fraction, ...]] = []
     for i, row in enumerate(X):
         if isinstance(row, np.ndarray):
             row = row.tolist()

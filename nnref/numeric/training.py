@@ -48,12 +48,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnref.numeric import backprop
 from nnref.numeric.checks import check_count, check_learning_rate, check_seed
 from nnref.numeric.classify import classification_kind, labels, labels_into
 from nnref.numeric.memory import FLOAT, check_memory
 from nnref.numeric.model import Model
+from nnref.values import ExactInput
 
 __all__ = ["History", "Trainable", "TrainingDiverged", "fit"]
 
@@ -107,14 +109,14 @@ class Trainable(Protocol):
 
 def fit(
     mlp: Trainable,
-    X: object,
-    Y: object,
+    X: ArrayLike,
+    Y: ArrayLike,
     epochs: int,
     batch_size: int,
-    learning_rate: object,
+    learning_rate: ExactInput,
     seed: int = 0,
     shuffle: bool = True,
-    validation: tuple[object, object] | None = None,
+    validation: tuple[ArrayLike, ArrayLike] | None = None,
     on_epoch: Callable[[int, History], object] | None = None,
 ) -> History:
     """Train ``mlp`` in place; return its :class:`History`.
@@ -202,7 +204,7 @@ def fit(
             started = time.perf_counter()
             if shuffle:
                 order = rng.permutation(n)
-                if ls is not None:
+                if target_labels is not None and ls is not None:
                     np.take(target_labels, order, out=ls)
             total = 0.0
             for start in starts:
@@ -217,7 +219,7 @@ def fit(
                 if not math.isfinite(summed):
                     raise diverged(epoch, summed / size, f"the batch's mean loss is {summed / size!r}")
                 total += summed
-                if predicted is not None:
+                if kind is not None and predicted is not None:
                     labels_into(kind, ws.a[-1], predicted[start : start + size])
                 backprop.backward(layers, params, xb, yb, ws, rate / size)
                 for p, step in zip(params, ws.grad, strict=True):

@@ -39,6 +39,7 @@ def page_config(lang: str) -> dict[str, Any]:
     from nnref.examples import WIKIDOCS_07_05 as example
 
     check_lang(lang)
+    x, target = example.input_and_target()
     return {
         "lang": lang,
         "words": page_words(lang),
@@ -48,7 +49,7 @@ def page_config(lang: str) -> dict[str, Any]:
         "options": list(OPTIONS),
         "limits": {"parameters": MAX_PARAMETERS, "layers": MAX_LAYERS},
         "example": state_of(
-            example.network, example.x, example.target, example.weights, None, example.learning_rate
+            example.network, x, target, example.weights, None, example.learning_rate
         ),
     }
 

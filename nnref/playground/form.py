@@ -133,7 +133,7 @@ def _network(state: Mapping[str, object], errors: dict[str, str | dict[str, str]
     return None if errors else network
 
 
-def _count_error(option: str, given: list[str], count: int, network: Network) -> str | None:
+def _count_error(option: str, given: list[str], count: int, network: Network) -> dict[str, str] | None:
     """nnref's message for a list of the wrong length (the option's own check)."""
     zeros = ["0"] * network.n_weights, (["0"] * network.n_biases if network.bias else None)
     try:

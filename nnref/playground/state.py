@@ -19,7 +19,6 @@ from urllib.parse import quote
 from nnref.cli.limits import DERIVE_MAX_LAYERS, DERIVE_MAX_PATHS
 
 if TYPE_CHECKING:
-    from nnref.cli.problem import Problem
     from nnref.examples import Example
     from nnref.network import Network
 
@@ -113,7 +112,7 @@ def example_query(example: Example, chain: str | None = None) -> str:
     )
 
 
-def problem_query(problem: Problem, chain: str | None = None) -> str:
+def problem_query(problem: Example, chain: str | None = None) -> str:
     """The query string of what ``nnref derive`` options describe (see :mod:`nnref.cli.problem`)."""
     return query(
         state_of(

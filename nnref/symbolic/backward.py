@@ -102,9 +102,10 @@ class BackwardPass:
         """``da/dz`` of an elementwise activation."""
         activation = ACTIVATIONS[self.net.activations[z.layer - 1]]
         name, latex = f"d{a.name}/d{z.name}", partial_latex(a.name, z.name)
-        if activation.branches:  # relu: 1 or 0 from the branch the forward pass took
+        derivative = activation.derivative  # None only for a whole-layer one (refused below)
+        if activation.branches and derivative is not None:  # relu: 1 or 0 from the forward pass's branch
             constant = sympy.Integer(1) if self.passed.positive[a.name] else sympy.Integer(0)
-            formula = lambda: activation.derivative(z.symbol, a.symbol)  # noqa: E731 - built on demand
+            formula = lambda: derivative(z.symbol, a.symbol)  # noqa: E731 - built on demand
             return self._add(Step.constant(name, latex, a, z, constant, formula))
         generic = _in_generic(activation_derivative(activation.name), (Z, A))
         formula = lambda: activation_derivative(activation.name).xreplace({Z: z.symbol, A: a.symbol})  # noqa: E731
@@ -267,7 +268,7 @@ class BackwardPass:
                             self.loss,
                             parameter,
                             (delta, last),
-                            formula=lambda d=delta, a=a: d.formula * a.symbol,
+                            formula=partial(_times_symbol, delta, a),
                         )
                     )
                 if bias_names:
@@ -292,7 +293,7 @@ class BackwardPass:
                             self.loss,
                             parameter,
                             delta,
-                            lambda d=delta: d.formula,
+                            partial(_formula_of, delta),
                             factors=(delta, last),
                         )
                     )
@@ -309,3 +310,12 @@ def _symbol_of(node: Node) -> Callable[[], sympy.Symbol]:
 
 def _sum_formula(pairs: list[tuple[Node, Step]]) -> Callable[[], sympy.Expr]:
     return lambda: sympy.Add(*[w.symbol * d.formula for w, d in pairs])
+
+
+# Formulas made when first shown, bound to this loop's nodes (a lambda would see the last ones).
+def _times_symbol(step: Node, node: Node) -> sympy.Expr:
+    return step.formula * node.symbol
+
+
+def _formula_of(node: Node) -> sympy.Expr:
+    return node.formula

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import sympy
 
@@ -43,7 +43,7 @@ from nnref.symbolic.intervals import generic_symbols
 from nnref.symbolic.names import latex_name, partial_latex
 from nnref.symbolic.sample import SamplePass
 from nnref.symbolic.step import Step
-from nnref.values import ExactInput, parse_positive_finite
+from nnref.values import ExactInput, ParameterValues, parse_positive_finite
 
 __all__ = ["SampleTrace", "Trace", "derive"]
 
@@ -282,7 +282,7 @@ class Trace:
         self._updated: dict[str, Node] = {}
         if rate is not None:
             for name in network.parameters:
-                self._updated[name] = self._update(name)
+                self._updated[name] = self._update(name, rate)
             self._names.update({node.name: node for node in self._updated.values()})
 
     # -- construction helpers ----------------------------------------------------------------------
@@ -295,14 +295,14 @@ class Trace:
         )
         return node.place(iteration=self.iteration, scope=self._lookup)
 
-    def _update(self, name: str) -> Node:
+    def _update(self, name: str, rate: Node) -> Node:
         current, gradient = self._parameters[name], self._gradient[name]
         node = Node.derived(
             f"{name}+",
             f"{latex_name(name)}^{{+}}",
             Kind.UPDATED,
             _V0 - _V1 * _V2,
-            [current, self._rate, gradient],
+            [current, rate, gradient],
             lambda: current.symbol - ALPHA * gradient.formula,
         )
         return node.place(iteration=self.iteration, scope=self._lookup)
@@ -546,10 +546,14 @@ def _samples(
             f"{given} is a batch of samples but {other} is not: give both as lists of samples "
             f"(one list per sample) or both as one sample; got {other}={target if batch_x else x!r}"
         )
-    if len(x) != len(target):
-        raise ValueError(f"x has {len(x)} samples but target has {len(target)}: give one target per sample")
+    # Both are batches: sequences of samples or 2-D arrays (len() and iteration are all this uses).
+    xs_all, ts_all = cast("Sequence[object]", x), cast("Sequence[object]", target)
+    if len(xs_all) != len(ts_all):
+        raise ValueError(
+            f"x has {len(xs_all)} samples but target has {len(ts_all)}: give one target per sample"
+        )
     data = []
-    for index, (xi, ti) in enumerate(zip(x, target, strict=True)):
+    for index, (xi, ti) in enumerate(zip(xs_all, ts_all, strict=True)):
         xs = parse_vector(xi, net.sizes[0], f"x[{index}]")
         ts = parse_vector(ti, net.sizes[-1], f"target[{index}]")
         _check_targets(net, ts, f"target[{index}]")
@@ -561,8 +565,8 @@ def derive(
     net: Network,
     x: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
     target: Sequence[ExactInput] | Sequence[Sequence[ExactInput]],
-    weights: Sequence[Any] | Mapping[str, Any],
-    biases: Sequence[Any] | Mapping[str, Any] | None = None,
+    weights: ParameterValues,
+    biases: ParameterValues | None = None,
     learning_rate: ExactInput | None = None,
 ) -> Trace:
     """Derive every forward and backward quantity exactly; see :class:`Trace`.

@@ -10,7 +10,7 @@ the chain rule gives it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import sympy
@@ -18,7 +18,7 @@ import sympy
 __all__ = ["build", "product", "substitute", "total"]
 
 
-def _all_rational(operands) -> bool:
+def _all_rational(operands: Iterable[sympy.Expr]) -> bool:
     return all(operand.is_Rational for operand in operands)
 
 

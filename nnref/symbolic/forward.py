@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 
 import sympy
 
@@ -183,7 +183,7 @@ class ForwardPass:
         return Node.derived(node_name, latex, kind, _activation_generic(name), [z], formula)
 
     @staticmethod
-    def _softmax(pres: list[Node], names: list[str], kind: Kind) -> list[Node]:
+    def _softmax(pres: list[Node], names: Sequence[str], kind: Kind) -> list[Node]:
         symbols = [z.symbol for z in pres]
         nodes = []
         for k, name in enumerate(names):
@@ -194,7 +194,7 @@ class ForwardPass:
                     kind,
                     _softmax_generic(k, len(pres)),
                     pres,
-                    formula=lambda k=k: softmax_formula(symbols)[k],
+                    formula=partial(_softmax_entry, symbols, k),
                     numeric=stable.softmax(k, pres),
                 )
             )
@@ -238,3 +238,8 @@ def forward(
     inputs = input_nodes(net, parse_vector(x, net.sizes[0], "x"))
     passed = ForwardPass(net, inputs, rational_parameters(net, weights, biases))
     return tuple(node.value for node in passed.outputs)
+
+
+def _softmax_entry(symbols: list[sympy.Symbol], k: int) -> sympy.Expr:
+    """Entry ``k`` of the softmax of ``symbols`` (a node's formula, made when first shown)."""
+    return softmax_formula(symbols)[k]

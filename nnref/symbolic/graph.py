@@ -28,7 +28,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from functools import partial
-from typing import Any
+from typing import Any, Self, TypeAlias
 
 import sympy
 from mpmath import libmp
@@ -70,7 +70,8 @@ class Kind(StrEnum):
     UPDATED = "updated parameter"
 
 
-Formula = sympy.Expr | Callable[[], sympy.Expr]
+# A formula, or a function that makes it when first asked (most are never shown).
+Formula: TypeAlias = "sympy.Expr | Callable[[], sympy.Expr]"
 
 
 class Node:
@@ -134,7 +135,7 @@ class Node:
     @classmethod
     def given(
         cls, name: str, latex: str, kind: Kind, value: sympy.Rational, formula: Formula | None = None
-    ) -> Node:
+    ) -> Self:
         """A node whose value is a given rational (an input, a weight, a target)."""
         node = cls(name, latex, kind, partial(sympy.Symbol, name) if formula is None else formula)
         node._value = sympy.Rational(value)
@@ -150,7 +151,7 @@ class Node:
         deps: Sequence[Node],
         formula: Formula | None = None,
         numeric: tuple[sympy.Expr, Sequence[Node]] | None = None,
-    ) -> Node:
+    ) -> Self:
         """A node computed by ``generic`` (in ``v0..``) from ``deps``.
 
         ``numeric``, when given, is the same function written for evaluation without
@@ -175,7 +176,7 @@ class Node:
         return node
 
     @classmethod
-    def alias(cls, name: str, latex: str, kind: Kind, target: Node) -> Node:
+    def alias(cls, name: str, latex: str, kind: Kind, target: Node) -> Self:
         """``target`` under another name (its value, atom and digits are ``target``'s)."""
         while target._target is not None:
             target = target._target
@@ -192,7 +193,7 @@ class Node:
         iteration: int = 0,
         general_latex: str | None = None,
         scope: Callable[[str], Node] | None = None,
-    ) -> Node:
+    ) -> Self:
         """Set where the node sits (layer, 1-based index, sample, iteration) and return it."""
         self.layer, self.index, self.sample, self.iteration = layer, index, sample, iteration
         if general_latex is not None:
@@ -512,10 +513,12 @@ def closed_forms(nodes: Sequence[Node], evaluate: bool = False) -> list[sympy.Ex
     for node in _post_order([n._resolved() for n in nodes], lambda n: known(n) is not None, children):
         values = [known(dep) for dep in node._deps]
         mapping = dict(zip(generic_symbols(len(values)), values, strict=True))
+        generic = node._generic
+        assert generic is not None, node.name  # an unknown node is a derived one: it has its function
         if evaluate:
-            memo[node.uid] = node._generic.xreplace(mapping)
+            memo[node.uid] = generic.xreplace(mapping)
         else:
-            node._closed = substitute(node._generic, mapping)
+            node._closed = substitute(generic, mapping)
             memo[node.uid] = node._closed
     return [known(node) for node in nodes]
 

@@ -23,7 +23,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
 from functools import cache
@@ -57,7 +57,7 @@ _FunctionOfArgs = Callable[[Sequence[Interval]], Interval]
 
 
 @contextmanager
-def precision(bits: int):
+def precision(bits: int) -> Iterator[None]:
     """Work at ``bits`` bits inside the block (the private interval context only)."""
     saved = IV.prec
     if saved != bits:

@@ -143,7 +143,7 @@ class Separation:
 def _check_rows(rows: object) -> tuple[tuple[tuple[Fraction, ...], int], ...]:
     if isinstance(rows, str | bytes) or not isinstance(rows, Sequence) or not rows:
         raise TypeError(f"rows must be a non-empty sequence of (inputs, output) pairs; got {rows!r}")
-    checked = []
+    checked: list[tuple[tuple[Fraction, ...], int]] = []
     for i, row in enumerate(rows):
         if isinstance(row, str | bytes) or not isinstance(row, Sequence) or len(row) != 2:
             raise TypeError(f"rows[{i}] must be an (inputs, output) pair; got {row!r}")
@@ -195,9 +195,9 @@ def _eliminate(system: tuple[Inequality, ...], index: int, name: str, next_label
             coefficients = tuple(lower_scale * p + upper_scale * q
                                  for p, q in zip(lower.coefficients, upper.coefficients, strict=True))
             constant = lower_scale * lower.constant + upper_scale * upper.constant
-            result = Inequality(next_label, coefficients, constant, lower.strict or upper.strict)
+            combined = Inequality(next_label, coefficients, constant, lower.strict or upper.strict)
             next_label += 1
-            combinations.append(Combination(name, lower, upper, lower_scale, upper_scale, result))
+            combinations.append(Combination(name, lower, upper, lower_scale, upper_scale, combined))
     dropped = tuple(lowers + uppers) if not (lowers and uppers) else ()
     result: list[Inequality] = []
     trivial = []
@@ -231,10 +231,12 @@ def _simplest_between(lower: Fraction | None, lower_strict: bool, upper: Fractio
             math.ceil(upper * denominator) - 1 if upper_strict else math.floor(upper * denominator))
         if low is None or high is None or low <= high:
             # the smallest |p| in [low, high]: 0 if inside, else the end nearer to 0
-            if (low is None or low <= 0) and (high is None or high >= 0):
+            if low is not None and low > 0:
+                p = low
+            elif high is not None and high < 0:
+                p = high
+            else:  # 0 is inside
                 p = 0
-            else:
-                p = low if low is not None and low > 0 else high
             return Fraction(p, denominator)
         denominator += 1
 
