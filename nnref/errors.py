@@ -16,7 +16,7 @@ language, which is how the ``nnref`` command prints it in ``--lang``. :class:`In
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 __all__ = ["InputError", "InputTypeError", "Phrase", "localized"]
 
@@ -45,37 +45,32 @@ def _worded_fields(fields: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-class _Worded:
-    key: str
-    fields: dict[str, Any]
+class _Worded(Exception):
+    """An error worded by catalog entry ``key`` with ``fields``; ``str()`` is its English text."""
+
+    def __init__(self, key: str, **fields: Any) -> None:
+        self.key, self.fields = key, fields
+        super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("ko" or "en")."""
         return Phrase(self.key, **self.fields).text(lang)
 
-    def renamed(self, rename: Callable[[str], str | Phrase]) -> _Worded:
+    def renamed(self, rename: Callable[[str], str | Phrase]) -> Self:
         """The same error with its argument (the ``name`` or ``argument`` field) renamed."""
         fields = {
             field: rename(value) if field in ("name", "argument") and isinstance(value, str) else value
             for field, value in self.fields.items()
         }
-        return type(self)(self.key, **fields)  # type: ignore[call-arg]
+        return type(self)(self.key, **fields)
 
 
 class InputError(_Worded, ValueError):
     """A bad input value; ``str()`` is the English message of catalog entry ``key``."""
 
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key, self.fields = key, fields
-        super().__init__(self.text("en"))
-
 
 class InputTypeError(_Worded, TypeError):
     """An input of the wrong type; ``str()`` is the English message of catalog entry ``key``."""
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key, self.fields = key, fields
-        super().__init__(self.text("en"))
 
 
 def localized(error: BaseException, lang: str) -> str:

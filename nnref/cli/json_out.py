@@ -60,11 +60,12 @@ from sympy.printing.str import StrPrinter
 
 from nnref.cli.markdown_out import backward_order
 from nnref.symbolic.graph import ExactValue, Kind
+from nnref.symbolic.step import Step
 from nnref.words import t
 
 if TYPE_CHECKING:
     from nnref.examples import Example
-    from nnref.symbolic import Node, Step, Trace
+    from nnref.symbolic import Node, Trace
 
 __all__ = ["SCHEMA", "derivation_json", "gate_json"]
 
@@ -129,8 +130,9 @@ def _iteration(
             for step in chain:
                 _collect(step, steps)
         for node in tr.nodes:  # every delta dE/dz and input gradient dE/dx, with their parts
-            if node.kind in (Kind.PRE, Kind.INPUT):
-                _collect(tr.quantity(f"dE/d{node.name}"), steps)
+            delta = tr.quantity(f"dE/d{node.name}") if node.kind in (Kind.PRE, Kind.INPUT) else None
+            if isinstance(delta, Step):  # a chain-rule step, with its factors and terms
+                _collect(delta, steps)
         quantities += list(steps.values()) + [tr.quantity(f"dE/d{name}") for name in net.parameters]
     if with_update:
         quantities += [tr.quantity(f"{name}+") for name in net.parameters]

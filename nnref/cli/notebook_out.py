@@ -153,6 +153,7 @@ def derivation_notebook(problem: Example, steps: int, lang: str, digits: int, co
     biases = repr(list(problem.biases)) if problem.network.bias else "None"
     rate = repr(problem.learning_rate) if problem.learning_rate is not None else "None"
     order = backward_order(problem)
+    x, target = problem.input_and_target()
     spec: list[tuple[str, str]] = [
         ("md", _header(problem, lang, command)),
         (
@@ -164,8 +165,8 @@ def derivation_notebook(problem: Example, steps: int, lang: str, digits: int, co
         ("md", f"## {t('network_heading', lang)}\n\n{_text('setup', lang)}"),
         (
             "code",
-            f"{_network_code(problem)}\ntr = derive(\n    net,\n    x={list(problem.x)!r},\n"
-            f"    target={list(problem.target)!r},\n    weights={list(problem.weights)!r},\n"
+            f"{_network_code(problem)}\ntr = derive(\n    net,\n    x={list(x)!r},\n"
+            f"    target={list(target)!r},\n    weights={list(problem.weights)!r},\n"
             f"    biases={biases},\n    learning_rate={rate},\n)\nfirst = tr\ntr",
         ),
     ]

@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from nnref.cli import limits
 from nnref.cli.language import default_lang
@@ -62,7 +62,7 @@ class OneLineParser(argparse.ArgumentParser):
     as an unknown option: no option of ``nnref`` looks like a number.
     """
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # ArgumentParser's own parameters
         super().__init__(*args, **kwargs)
         self._negative_number_matcher = re.compile(
             r"^-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:/\d+)?(?:,.*)?$"
@@ -97,9 +97,18 @@ def number_list(text: str, option: str) -> tuple[str, ...]:
         try:
             parse_exact(item, "value")
         except (InputError, InputTypeError) as error:
-            item_name = Phrase("option_item", option=option, item=index)
-            raise error.renamed(lambda _, name=item_name: name) from None
+            raise error.renamed(_AsItem(option, index)) from None
     return tuple(items)
+
+
+class _AsItem:
+    """Renames a number's argument to "item ``index`` of ``option``" (:meth:`InputError.renamed`)."""
+
+    def __init__(self, option: str, index: int) -> None:
+        self.phrase = Phrase("option_item", option=option, item=index)
+
+    def __call__(self, _: str) -> Phrase:
+        return self.phrase
 
 
 def int_list(text: str, option: str) -> tuple[int, ...]:
@@ -231,7 +240,7 @@ examples:
       (writes sheet.tex and sheet-key.tex: pdflatex compiles both)"""
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     parser.add_argument(
         "--lang",
         default=default_lang(),

@@ -14,6 +14,7 @@ nnref.errors.InputError: --example must be one of wikidocs-07-05, ...; got 'wiki
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -112,7 +113,7 @@ def problem_from_options(
     )
 
 
-def problem_from_args(args: object) -> Example:
+def problem_from_args(args: argparse.Namespace) -> Example:
     """The example of parsed ``derive``/``check`` options (see :func:`problem_from_options`)."""
     return problem_from_options(
         example=args.example,

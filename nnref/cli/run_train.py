@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -34,7 +34,7 @@ __all__ = ["load_data", "recipe_from_options", "run_train"]
 PLOT_SUFFIXES = (".png", ".svg")
 
 
-def load_data(name: str):
+def load_data(name: str) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
     """``(X, Y, validation or None)`` for ``--data name``."""
     if name not in DATA_NAMES:
         raise unknown_name(name, DATA_NAMES, "--data")
@@ -58,7 +58,7 @@ def recipe_from_options(args: argparse.Namespace) -> Recipe:
         activation = net.activation
     loss = args.loss.strip() if args.loss is not None else net.loss
     bias = args.bias if args.bias is not None else net.bias
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Recipe's fields, checked one by one below
     if args.epochs is not None:
         changes["epochs"] = positive_int(args.epochs, "--epochs", maximum=TRAIN_MAX_EPOCHS)
     if args.batch_size is not None:
@@ -148,14 +148,14 @@ def _plot(history: History, path: str, data: str, lang: str) -> None:
         font = Path(spec.submodule_search_locations[0]) / "fonts" / "NanumGothic.ttf"
         if font.is_file():
             font_manager.fontManager.addfont(str(font))
-    style = {
+    style: dict[str, Any] = {
         "svg.hashsalt": "nnref",
         "font.family": "sans-serif",
         "axes.unicode_minus": False,
         "font.sans-serif": ["NanumGothic", "Noto Sans CJK KR", "DejaVu Sans"],
     }
     epochs = range(1, len(history.loss) + 1)
-    with matplotlib.rc_context(style):
+    with matplotlib.rc_context(style):  # type: ignore[arg-type]  # matplotlib types rc keys as Literals
         fig, ax = plt.subplots(figsize=(6, 3.5))
         ax.plot(epochs, history.loss, label=t("plot_train", lang))
         if history.val_loss is not None:

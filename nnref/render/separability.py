@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ def _number(value: Fraction) -> str:
     return sympy.latex(sympy.Rational(value.numerator, value.denominator))
 
 
-def _relation(q: Inequality, symbols) -> str:
+def _relation(q: Inequality, symbols: Sequence[sympy.Symbol]) -> str:
     return sympy.latex(q.relation(symbols), order="none")
 
 
@@ -69,7 +70,7 @@ def _scaled(scale: Fraction, label: int) -> str:
     return f"({label})" if scale == 1 else rf"{_number(scale)} \cdot ({label})"
 
 
-def _part(scale: Fraction, q: Inequality, symbols) -> str:
+def _part(scale: Fraction, q: Inequality, symbols: Sequence[sympy.Symbol]) -> str:
     lhs = q.lhs(symbols)
     text = sympy.latex(lhs, order="none")
     if isinstance(lhs, sympy.Add) or text.startswith("-"):
@@ -77,7 +78,7 @@ def _part(scale: Fraction, q: Inequality, symbols) -> str:
     return text if scale == 1 else rf"{_number(scale)} \cdot {text}"
 
 
-def _sum_lines(c: Combination, symbols) -> list[str]:
+def _sum_lines(c: Combination, symbols: Sequence[sympy.Symbol]) -> list[str]:
     """The sum of the two scaled left-hand sides, then what it simplifies to (two lines: phones)."""
     relation = ">" if c.result.strict else r"\geq"
     return [
@@ -88,7 +89,7 @@ def _sum_lines(c: Combination, symbols) -> list[str]:
     ]
 
 
-def _labels(qs) -> str:
+def _labels(qs: Iterable[Inequality]) -> str:
     return ", ".join(f"({q.label})" for q in qs)
 
 
@@ -190,9 +191,10 @@ def certificate_markdown(sep: Separation, lang: str) -> str:
                 f"this {term('truth_table', 'en')}."
             )
     else:
+        solution = sep.solution or {}  # a separable system always has one
         values = ", ".join(
             inline_math(f"{sympy.latex(s)} = {_number(v)}")
-            for s, v in zip(symbols, sep.solution.values(), strict=True)
+            for s, v in zip(symbols, solution.values(), strict=True)
         )
         if lang == "ko":
             blocks.append(
