@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the suite's chromium settings)
+from site_tools import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the suite's chromium settings)
 
 PROTOTYPE = "14-20 s (issue 12's prototype on this machine)"
 

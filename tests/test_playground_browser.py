@@ -24,7 +24,6 @@ import pytest
 import sympy
 from mp_reference import backprop
 from site_tools import BuildResult, serve_site
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
 
 from nnref import Network
 from nnref.examples import WIKIDOCS_07_05
@@ -132,14 +131,6 @@ class Tab:
 
     def close(self) -> None:
         self.context.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with _require_browser()() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
