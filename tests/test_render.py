@@ -103,7 +103,7 @@ def test_formulas_go_symbols_then_numbers_then_value(tr) -> None:
     w5 = chain_markdown(tr, "w5", "en")
     symbols = w5.index(r"\left(o_{1} - t_{1}\right) \cdot o_{1} \left(1 - o_{1}\right) \cdot h_{1}")
     numbers = w5.index(r"\left(0.60944600 - 0.4\right) \times 0.60944600")
-    value = w5.index("&= 0.02592286")
+    value = w5.index("= 0.02592286", numbers)
     assert symbols < numbers < value
     row = r"| \(z_{1}\) | \(w_{1} x_{1} + w_{2} x_{2}\) | \(0.3 \times 0.1 + 0.25 \times 0.2\) | 0.08 |"
     assert row in forward_table(tr, "ko")

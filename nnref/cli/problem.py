@@ -35,13 +35,18 @@ class Problem:
     network: Network
     weights: tuple[str, ...]
     biases: tuple[str, ...] | None
-    x: tuple[str, ...] | None = None
-    target: tuple[str, ...] | None = None
+    x: tuple[str, ...] | tuple[tuple[str, ...], ...] | None = None  # a mini-batch: one tuple per sample
+    target: tuple[str, ...] | tuple[tuple[str, ...], ...] | None = None
     learning_rate: str | None = None
     example: str | None = None
     title_ko: str = ""
     title_en: str = ""
     source: str = ""
+
+    @property
+    def is_batch(self) -> bool:
+        """A mini-batch: ``x`` and ``target`` hold one tuple per sample."""
+        return bool(self.x) and isinstance(self.x[0], tuple)
 
     @property
     def is_gate(self) -> bool:
@@ -94,8 +99,8 @@ def problem_from_options(
     activation: str = "sigmoid",
     loss: str = "sse",
     bias: bool = False,
-    x: str | None = None,
-    target: str | None = None,
+    x: str | list[str] | None = None,
+    target: str | list[str] | None = None,
     weights: str | None = None,
     biases: str | None = None,
     lr: str | None = None,
@@ -167,14 +172,30 @@ def problem_from_options(
                 f"inputs (2^n rows); got {network.sizes[0]}"
             )
         return Problem(network, weight_values, bias_values)
+    inputs, targets = _samples(network, x, target)
     return Problem(
         network=network,
         weights=weight_values,
         biases=bias_values,
-        x=_required(x, "--x", f"{network.sizes[0]} input values"),
-        target=_required(target, "--target", f"{network.sizes[-1]} target values"),
+        x=inputs,
+        target=targets,
         learning_rate=rate,
     )
+
+
+def _samples(network: Network, x: str | list[str] | None, target: str | list[str] | None) -> tuple:
+    """One example's ``(x, target)``, or a mini-batch's (a tuple per sample) when --x and --target
+    were given once per sample."""
+    xs = [x] if x is None or isinstance(x, str) else list(x)
+    ts = [target] if target is None or isinstance(target, str) else list(target)
+    if len(xs) != len(ts):
+        raise ValueError(
+            f"--x is given {len(xs)} times and --target {len(ts)} times: give one --target per --x "
+            "(one pair per sample of the mini-batch)"
+        )
+    inputs = [_required(v, "--x", f"{network.sizes[0]} input values") for v in xs]
+    targets = [_required(v, "--target", f"{network.sizes[-1]} target values") for v in ts]
+    return (inputs[0], targets[0]) if len(xs) == 1 else (tuple(inputs), tuple(targets))
 
 
 def problem_from_args(args: object) -> Problem:

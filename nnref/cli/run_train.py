@@ -9,7 +9,6 @@ trained weights and the history, are the same as one ``fit(..., epochs=N, seed=s
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import sys
 from dataclasses import dataclass, replace
@@ -177,19 +176,10 @@ def _plot(run: Run, path: str, data: str, lang: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib import font_manager
 
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec is not None and spec.submodule_search_locations:
-        font = Path(spec.submodule_search_locations[0]) / "fonts" / "NanumGothic.ttf"
-        if font.is_file():
-            font_manager.fontManager.addfont(str(font))
-    style = {
-        "svg.hashsalt": "nnref",
-        "font.family": "sans-serif",
-        "axes.unicode_minus": False,
-        "font.sans-serif": ["NanumGothic", "Noto Sans CJK KR", "DejaVu Sans"],
-    }
+    from nnref.render.figure import plot_style
+
+    style = plot_style()
     epochs = range(1, len(run.loss) + 1)
     with matplotlib.rc_context(style):
         fig, ax = plt.subplots(figsize=(6, 3.5))

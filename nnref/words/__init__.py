@@ -23,15 +23,18 @@ from typing import Any
 
 from nnref.glossary import term
 from nnref.words.cli import CLI
+from nnref.words.document import DOCUMENT
 from nnref.words.render import RENDER
 
 __all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", "t"]
 
 LANGS: tuple[str, ...] = ("ko", "en")
 
-CATALOG: dict[str, dict[str, str]] = {**CLI, **RENDER}
-if len(CATALOG) != len(CLI) + len(RENDER):
-    raise ImportError(f"word keys defined twice: {sorted(set(CLI) & set(RENDER))}")
+_PARTS = (CLI, RENDER, DOCUMENT)
+CATALOG: dict[str, dict[str, str]] = {key: words for part in _PARTS for key, words in part.items()}
+if len(CATALOG) != sum(map(len, _PARTS)):
+    twice = sorted(key for key in CATALOG if sum(key in part for part in _PARTS) > 1)
+    raise ImportError(f"word keys defined twice: {twice}")
 
 _PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"),
           "을": ("을", "를"), "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와"),
