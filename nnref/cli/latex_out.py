@@ -41,9 +41,9 @@ _SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
     "✓": r"\checkmark{}",
-    "✗": r"\(\times\)",
-    "×": r"\(\times\)",
-    "→": r"\(\rightarrow\)",
+    "✗": r"\ensuremath{\times}",
+    "×": r"\ensuremath{\times}",
+    "→": r"\ensuremath{\rightarrow}",
     "−": "-",
 }
 

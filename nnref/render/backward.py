@@ -13,6 +13,7 @@ from nnref.render.layout import LINE, Piece, broken, fits, grouped_pieces, sum_l
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Equations, Paragraph, Table, spans
 from nnref.symbolic.graph import Kind
+from nnref.symbolic.names import partial_latex
 from nnref.words import check_lang, count_words, t
 
 if TYPE_CHECKING:
@@ -120,9 +121,10 @@ def chain_blocks(
             lines += line
     used = [*chain, gradient]
     for step in chain:
-        if cite_deltas and step.terms:
-            used += list(path_sum(tr, step, digits)[2])
-        elif not step.terms:
+        if step.terms:
+            if cite_deltas and step.wrt.kind is not Kind.PRE:  # a delta itself is a node of the chain
+                used += list(path_sum(tr, step, digits)[2])
+        else:
             used += referenced(step)
     blocks.append(Equations(tuple(lines), tuple(used)))
     general = None if cite_deltas else _general(chain, gradient)
@@ -163,7 +165,7 @@ def batch_chain_blocks(tr: Trace, name: str, lang: str, digits: int = PLACES) ->
     count = len(tr.samples)
     lines = [
         rf"{gradient.latex} &= \frac{{1}}{{{count}}} \sum_{{n=1}}^{{{count}}} "
-        + sample_latex(gradient.latex, "n")
+        + partial_latex("E^{(n)}", name)
     ]
     used: list[Node] = [gradient]
     for sample in tr.samples:
@@ -171,15 +173,16 @@ def batch_chain_blocks(tr: Trace, name: str, lang: str, digits: int = PLACES) ->
         delta = sample.quantity(f"dE/d{local.of.name}")
         part = sample.quantity(f"dE/d{name}")
         n = sample.sample
+        part_latex = partial_latex(f"E^{{({n})}}", name)
         if local.rational and local.value == 1:
             lines.append(
-                rf"{sample_latex(part.latex, n)} &= {sample_latex(delta_latex(local.of), n)}"
+                rf"{part_latex} &= {sample_latex(delta_latex(local.of), n)}"
                 rf" = {value_text(part, digits)}"
             )
         else:
             source = local.formula_nodes[next(iter(local.formula.free_symbols))]
             lines.append(
-                rf"{sample_latex(part.latex, n)} &= {sample_latex(delta_latex(local.of), n)}"
+                rf"{part_latex} &= {sample_latex(delta_latex(local.of), n)}"
                 rf" {sample_latex(source.latex, n)} = {signed(value_text(delta, digits))}{_TIMES}"
                 rf"{signed(value_text(local, digits))} = {value_text(part, digits)}"
             )

@@ -182,7 +182,10 @@ def grouped_pieces(terms: Sequence[str], glue: str, joiner: str = " + ") -> list
 
 
 def sum_lines(lhs: str, names: Sequence[str], values: Sequence[str], total: str) -> list[str]:
-    """``lhs = n1 + n2 = v1 + v2 = total`` on one line when it fits, else broken after the names."""
+    """``lhs = n1 + n2 = v1 + v2 = total`` on one line when it fits, else broken after the names
+    (one term: ``lhs = n1 = total``)."""
+    if len(names) == 1:
+        return broken(lhs, [names[0], total], " = ")
     one = broken(lhs, [" + ".join(names), " + ".join(values), total], " = ")
     if len(one) == 1:
         return one
