@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import mpmath
 import pytest
@@ -150,6 +150,20 @@ def test_format_decimal_keeps_trailing_zeros_and_rounds_half_up() -> None:
         format_decimal(Decimal("1"), -1)
     with pytest.raises(TypeError, match=r"value must be a decimal\.Decimal"):
         format_decimal("0.5", 8)  # type: ignore[arg-type]
+
+
+def test_format_decimal_rounds_every_tie_away_from_zero() -> None:
+    """Ties whose kept digit is even, where half-to-even would round down: each as the standard
+    library's ROUND_HALF_UP gives it in a context wide enough to be exact."""
+    ties = [Decimal(f"{sign}{whole}.{digits}5") for sign in ("", "-") for whole in (0, 3, 10**20)
+            for digits in ("0", "12", "0000000", "02592284", "9999999998")]
+    for value in ties:
+        places = -value.as_tuple().exponent - 1
+        with localcontext() as context:
+            context.prec = 200
+            expected = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        assert format_decimal(value, places) == f"{expected:f}", value
+        assert Decimal(format_decimal(value, places)).copy_abs() > value.copy_abs()  # away from zero, not to even
 
 
 def test_glossary_table_has_every_term(tr) -> None:
