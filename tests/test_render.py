@@ -163,7 +163,8 @@ def test_format_decimal_rounds_every_tie_away_from_zero() -> None:
             context.prec = 200
             expected = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         assert format_decimal(value, places) == f"{expected:f}", value
-        assert Decimal(format_decimal(value, places)).copy_abs() > value.copy_abs()  # away from zero, not to even
+        # away from zero, never to even
+        assert Decimal(format_decimal(value, places)).copy_abs() > value.copy_abs()
 
 
 def test_glossary_table_has_every_term(tr) -> None:

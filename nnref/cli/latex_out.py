@@ -14,8 +14,10 @@ alone, for a course's own document (its preamble needs the packages listed at th
 
 from __future__ import annotations
 
+import re
+
 from nnref.render.layout import width
-from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Table
+from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Span, Table
 
 __all__ = ["PACKAGES", "latex_document", "rich_latex"]
 
@@ -48,6 +50,9 @@ _SPECIAL = {
 }
 
 
+_NEGATIVE = re.compile(r"-\d[\d.]*(e[+-]\d+)?")
+
+
 def _escape(text: str) -> str:
     return "".join(_SPECIAL.get(char, char) for char in text)
 
@@ -62,6 +67,8 @@ def rich_latex(content: Rich, math: str = "parens") -> str:
             out.append(r"\texttt{" + _escape(span.value) + "}")
         elif span.kind == "link":
             out.append(r"\url{" + span.value + "}")
+        elif _NEGATIVE.fullmatch(span.value):  # a value cell: a minus sign, not a hyphen
+            out.append(r"\ensuremath{-}" + span.value[1:])
         else:
             out.append(_escape(span.value))
     return "".join(out)
@@ -75,7 +82,30 @@ def _text_width(content: Rich) -> float:
             total += width(span.value, inline=True)
         else:
             total += sum(10.0 if "가" <= char <= "힣" else 5.0 for char in span.value)
+            total += 3.0 if _NEGATIVE.fullmatch(span.value) else 0.0  # a minus is wider than a hyphen
     return total * _TABLE_SCALE
+
+
+_BREAKS = re.compile(r" (?:\+|-|=|\\times) ")  # where TeX may break inline math: after a binary operator
+
+
+_LEFT_RIGHT = re.compile(r"\\left\(.*?\\right\)")
+
+
+def _least_width(content: Rich) -> float:
+    """Estimated width of the widest part of a cell that LaTeX cannot break."""
+    widest = 0.0
+    for span in content:
+        if span.kind == "math":  # nothing breaks inside \left( \right)
+            parts = _BREAKS.split(_LEFT_RIGHT.sub(lambda m: m.group(0).replace(" ", ""), span.value))
+        else:
+            parts = span.value.split()
+        for part in parts:
+            part_width = (
+                width(part, inline=True) + 12.0 if span.kind == "math" else _text_width((Span("text", part),))
+            )
+            widest = max(widest, part_width)
+    return widest * _TABLE_SCALE
 
 
 def _columns(table: Table) -> str:
@@ -96,11 +126,22 @@ def _columns(table: Table) -> str:
             widths[i] = natural[i]
             left -= natural[i]
         wide -= narrow
+    least = [max(_least_width(row[i]) for row in (table.header, *table.rows)) for i in range(count)]
+    paragraphs = set(wide)
+    while wide:  # the rest in proportion to their natural widths, none below its widest unbreakable run
+        scale = left / sum(natural[j] for j in wide)
+        cramped = {i for i in wide if natural[i] * scale < least[i]}
+        if not cramped or cramped == wide:
+            break
+        for i in cramped:
+            widths[i] = least[i]
+            left -= least[i]
+        wide -= cramped
     for i in wide:
-        widths[i] = left * natural[i] / sum(natural[j] for j in wide)
+        widths[i] = max(left * natural[i] / sum(natural[j] for j in wide), least[i])
     spec = []
     for i, align in enumerate(table.align):
-        if i in wide:
+        if i in paragraphs:
             flush = {"l": r"\raggedright", "r": r"\raggedleft", "c": r"\centering"}[align]
             spec.append(rf">{{{flush}\arraybackslash}}p{{{max(widths[i], 30.0):.0f}pt}}")
         else:

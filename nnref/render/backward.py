@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import sympy
 
 from nnref.render.deltas import delta_latex, path_sum
-from nnref.render.fmt import PLACES, referenced, numbers_latex, signed, symbols_latex, value_text
+from nnref.render.fmt import PLACES, numbers_latex, referenced, signed, symbols_latex, value_text
 from nnref.render.forward import sample_latex
 from nnref.render.layout import LINE, Piece, broken, fits, grouped_pieces, sum_lines
 from nnref.render.markdown import blocks_markdown

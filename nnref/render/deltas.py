@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import sympy
 
 from nnref.glossary import term
-from nnref.render.fmt import PLACES, referenced, numbers_latex, signed, symbols_latex, value_text
+from nnref.render.fmt import PLACES, numbers_latex, referenced, signed, symbols_latex, value_text
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Equations, Paragraph, Table, spans
 from nnref.symbolic.graph import Kind

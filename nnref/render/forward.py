@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from nnref.glossary import term
-from nnref.render.fmt import PLACES, referenced, exact_latex, numbers_latex, symbols_latex, value_text
+from nnref.render.fmt import PLACES, exact_latex, numbers_latex, referenced, symbols_latex, value_text
 from nnref.render.layout import broken, sum_lines
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Equations, Paragraph, Table, spans
