@@ -51,6 +51,10 @@ __all__ = [
 ]
 
 
+# One sample's values (decimal strings), or a mini-batch's: one tuple per sample.
+Samples = tuple[str, ...] | tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class Example:
     """A network with parameter values, and (for a training example) one input and its target.
@@ -66,8 +70,8 @@ class Example:
     network: Network
     weights: tuple[str, ...]
     biases: tuple[str, ...] = ()
-    x: tuple[str, ...] | None = None
-    target: tuple[str, ...] | None = None
+    x: Samples | None = None  # a mini-batch: one tuple per sample
+    target: Samples | None = None
     learning_rate: str | None = None
     title_ko: str = ""
     title_en: str = ""
@@ -82,7 +86,12 @@ class Example:
         """True for a network without a usable derivative (step perceptrons): a truth table, no gradient."""
         return not self.network.differentiable
 
-    def input_and_target(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    @property
+    def is_batch(self) -> bool:
+        """A mini-batch: ``x`` and ``target`` hold one tuple per sample."""
+        return bool(self.x) and isinstance(self.x[0], tuple)
+
+    def input_and_target(self) -> tuple[Samples, Samples]:
         """``(x, target)``, the one input to differentiate and its target (a ValueError for a gate).
 
         Returns:

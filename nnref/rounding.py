@@ -1,7 +1,11 @@
-"""Half-up rounding of exact numbers to a number of decimals: the one rule every page uses.
+"""Rounding and decimal text of exact numbers: the one module every page, handout and check uses.
 
 Published examples (wikidocs 07-05, Mazur's post) round half up, away from zero: 0.105 at two
-decimals is 0.11 and -0.105 is -0.11. Rounding is done on exact fractions, never on floats.
+decimals is 0.11 and -0.105 is -0.11. Rounding is done on exact fractions, never on floats, and
+never through ``Decimal``'s own formatting (``f"{d:.3e}"`` rounds half to even) or a 28-digit
+context. Besides :func:`round_half_up`: significant digits (:func:`round_significant`,
+:func:`significant_text`, :func:`scientific_text`), the exact decimal of a terminating fraction
+(:func:`terminating_decimal`, :func:`decimal_text`) and cutting toward zero (:func:`round_toward_zero`).
 
 >>> round_half_up(Fraction(21, 200), 2), round_half_up(Fraction(-21, 200), 2), round_half_up(0, 3)
 (Decimal('0.11'), Decimal('-0.11'), Decimal('0.000'))
@@ -14,7 +18,16 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = ["round_half_up", "round_significant", "scientific_text"]
+__all__ = [
+    "decimal_text",
+    "round_half_up",
+    "round_significant",
+    "round_toward_zero",
+    "rounded_text",
+    "scientific_text",
+    "significant_text",
+    "terminating_decimal",
+]
 
 
 def round_half_up(value: Fraction | Decimal | int, places: int) -> Decimal:
@@ -30,6 +43,60 @@ def round_half_up(value: Fraction | Decimal | int, places: int) -> Decimal:
     sign = 1 if exact < 0 and magnitude else 0
     # Built from its digits: Decimal arithmetic would round to the context's 28 digits.
     return Decimal((sign, tuple(int(d) for d in str(magnitude)), -places))
+
+
+def rounded_text(value: Fraction | Decimal | int, places: int) -> str:
+    """``value`` rounded half up to ``places`` decimals, as text with its trailing zeros.
+
+    >>> rounded_text(Fraction(2, 3), 4), rounded_text(Fraction(-1, 8), 2), rounded_text(Fraction(1, 8), 2)
+    ('0.6667', '-0.13', '0.13')
+    """
+    return f"{round_half_up(value, places):f}"
+
+
+def round_toward_zero(value: Fraction | Decimal | int, places: int) -> Decimal:
+    """``value`` cut (not rounded) to ``places`` decimals: the digits as far as they go.
+
+    >>> round_toward_zero(Fraction(2, 3), 3), round_toward_zero(Fraction(-2, 3), 3)
+    (Decimal('0.666'), Decimal('-0.666'))
+    """
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise ValueError(f"places must be an integer >= 0; got {places!r}")
+    exact = Fraction(value)
+    magnitude = abs(exact) * 10**places
+    digits = magnitude.numerator // magnitude.denominator
+    return Decimal((1 if exact < 0 and digits else 0, tuple(int(d) for d in str(digits)), -places))
+
+
+def terminating_decimal(value: Fraction | Decimal | int, max_places: int | None = None) -> Decimal | None:
+    """The exact decimal of ``value`` with as few decimals as it needs (at most ``max_places``),
+    or None when it has no such decimal (1/3, or 1/1024 with ``max_places=8``).
+
+    >>> [terminating_decimal(Fraction(v)) for v in ("1/5", "-5/4", "1/3")]
+    [Decimal('0.2'), Decimal('-1.25'), None]
+    """
+    exact = Fraction(value)
+    denominator, places = exact.denominator, 0
+    for prime in (2, 5):  # a fraction in lowest terms terminates when its denominator is 2^a 5^b
+        count = 0
+        while denominator % prime == 0:
+            denominator //= prime
+            count += 1
+        places = max(places, count)
+    if denominator != 1 or (max_places is not None and places > max_places):
+        return None
+    return round_half_up(exact, places)
+
+
+def decimal_text(value: Fraction | Decimal | int) -> str:
+    """A number as the decimal it is (1/5 -> ``0.2``, 3 -> ``3``), or ``p/q`` when it has none.
+
+    >>> decimal_text(Fraction(1, 5)), decimal_text(Fraction(3)), decimal_text(Fraction(-2, 3))
+    ('0.2', '3', '-2/3')
+    """
+    exact = Fraction(value)
+    found = terminating_decimal(exact)
+    return f"{exact.numerator}/{exact.denominator}" if found is None else f"{found:f}"
 
 
 def _floor_log10(value: Fraction) -> int:
@@ -71,3 +138,13 @@ def scientific_text(mantissa: Decimal, exponent: int) -> str:
     '3.00e-12'
     """
     return f"{mantissa:f}e{exponent:+03d}"
+
+
+def significant_text(value: Fraction | Decimal | int, digits: int) -> str:
+    """``value`` with ``digits`` significant digits (half up) in plain decimal form.
+
+    >>> significant_text(Fraction(2, 3), 3), significant_text(Fraction(12345, 10), 2), significant_text(0, 3)
+    ('0.667', '1200', '0.00')
+    """
+    mantissa, exponent = round_significant(value, digits)
+    return f"{mantissa.scaleb(exponent):f}"

@@ -18,7 +18,7 @@ from nnref.data import load_reference
 from nnref.examples import derive_example, published_values, truth_table
 from nnref.numeric.data import DIGITS_RECIPE, XOR_RECIPE, load_digits
 from nnref.numeric.data import truth_table as gate_data
-from nnref.render import chain_markdown, comparison_table, published_quantity
+from nnref.render import comparison_table, derivation_plan, plan_markdown, published_quantity
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -131,11 +131,12 @@ def test_json_chains_list_the_factors_of_each_gradient(capsys) -> None:
 # -- derive: md and latex --------------------------------------------------------------------------
 
 
-def test_markdown_is_what_the_renderer_gives(capsys) -> None:
+def test_markdown_is_what_the_plan_gives(capsys) -> None:
     status, out, _ = run(["derive", "--example", "wikidocs-07-05", "--lang", "en"], capsys)
     assert status == 0
     tr = derive_example("wikidocs-07-05")
-    assert chain_markdown(tr, "w5", "en") in out and chain_markdown(tr, "w1", "en") in out
+    plan = derivation_plan(tr, "en", steps=1, example="wikidocs-07-05")
+    assert out == plan_markdown(plan)
     assert comparison_table(tr, published_values(), "en") in out
     assert "✗" not in out and out.count("✓") == 38
     assert out.index("partial w_{5}") < out.index("partial w_{1}")  # output layer first
@@ -145,14 +146,17 @@ def test_latex_is_a_standalone_document(capsys) -> None:
     korean = ["derive", "--example", "wikidocs-07-05", "--format", "latex", "--lang", "ko"]
     status, out, _ = run(korean, capsys)
     assert status == 0
-    assert out.startswith(r"\documentclass{article}") and out.rstrip().endswith(r"\end{document}")
+    assert out.startswith(r"\documentclass[10pt,a4paper]{article}")
+    assert out.rstrip().endswith(r"\end{document}")
     assert r"\usepackage{kotex}" in out and "$$" not in out and "|" not in out.replace(r"\|", "")
-    for environment in ("tabular", "aligned"):
+    for environment in ("longtable", "align*"):
         assert out.count(rf"\begin{{{environment}}}") == out.count(rf"\end{{{environment}}}") > 0
+    assert "tabular}" not in out and r"\paragraph" not in out
     assert out.count(r"\(") == out.count(r"\)") and out.count(r"\[") == out.count(r"\]")
     status, english, _ = run(["derive", "--example", "wikidocs-07-05", "--format", "latex", "--lang", "en"],
                              capsys)
-    assert r"\usepackage{kotex}" not in english and r"\section*{The wikidocs 07-05" in english
+    assert r"\usepackage{kotex}" not in english and r"{\LARGE\bfseries The wikidocs 07-05" in english
+    assert r"\subsubsection*{\boldmath \(\partial E / \partial w_{5}\)}" in english
 
 
 # -- derive: perceptrons -----------------------------------------------------------------------------
@@ -205,7 +209,15 @@ BAD_INPUTS = {
     "nothing to derive": (["derive"], "give --example"),
     "unknown format": (["derive", "--example", "xor", "--format", "pdf"], "invalid choice: 'pdf'"),
     "negative steps": (["derive", "--example", "xor", "--steps", "-1"], "--steps must be an integer from 0"),
-    "digits with md": (["derive", "--example", "xor", "--digits", "4"], "--digits works with"),
+    "digits for a gate": (["derive", "--example", "xor", "--digits", "4"], "--digits does not apply"),
+    "fragment with json": (["derive", "--example", "wikidocs-07-05", "--format", "json", "--fragment"],
+                           "--fragment works with --format md or latex"),
+    "unknown math": (["derive", "--example", "wikidocs-07-05", "--math", "brackets"],
+                     "must be one of parens"),
+    "unknown parameter": (["derive", "--example", "wikidocs-07-05", "--only", "w9"],
+                          "--only must name parameters"),
+    "unpaired sample": (["derive", "--sizes", "2,1", "--x", "1,2", "--x", "3,4", "--target", "1",
+                         "--weights", "1,1"], "--x is given 2 times and --target 1 times"),
     "too many digits": (["derive", "--example", "xor", "--format", "json", "--digits", "500"], "--digits"),
     "output folder missing": (["derive", "--example", "xor", "-o", "/nonexistent/d/x.md"], "does not exist"),
     "unknown subcommand": (["derve"], "invalid choice: 'derve'"),

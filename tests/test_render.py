@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import mpmath
 import pytest
@@ -103,7 +103,7 @@ def test_formulas_go_symbols_then_numbers_then_value(tr) -> None:
     w5 = chain_markdown(tr, "w5", "en")
     symbols = w5.index(r"\left(o_{1} - t_{1}\right) \cdot o_{1} \left(1 - o_{1}\right) \cdot h_{1}")
     numbers = w5.index(r"\left(0.60944600 - 0.4\right) \times 0.60944600")
-    value = w5.index("&= 0.02592286")
+    value = w5.index("= 0.02592286", numbers)
     assert symbols < numbers < value
     row = r"| \(z_{1}\) | \(w_{1} x_{1} + w_{2} x_{2}\) | \(0.3 \times 0.1 + 0.25 \times 0.2\) | 0.08 |"
     assert row in forward_table(tr, "ko")
@@ -150,6 +150,21 @@ def test_format_decimal_keeps_trailing_zeros_and_rounds_half_up() -> None:
         format_decimal(Decimal("1"), -1)
     with pytest.raises(TypeError, match=r"value must be a decimal\.Decimal"):
         format_decimal("0.5", 8)  # type: ignore[arg-type]
+
+
+def test_format_decimal_rounds_every_tie_away_from_zero() -> None:
+    """Ties whose kept digit is even, where half-to-even would round down: each as the standard
+    library's ROUND_HALF_UP gives it in a context wide enough to be exact."""
+    ties = [Decimal(f"{sign}{whole}.{digits}5") for sign in ("", "-") for whole in (0, 3, 10**20)
+            for digits in ("0", "12", "0000000", "02592284", "9999999998")]
+    for value in ties:
+        places = -value.as_tuple().exponent - 1
+        with localcontext() as context:
+            context.prec = 200
+            expected = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        assert format_decimal(value, places) == f"{expected:f}", value
+        # away from zero, never to even
+        assert Decimal(format_decimal(value, places)).copy_abs() > value.copy_abs()
 
 
 def test_glossary_table_has_every_term_in_reading_order_and_no_banned_word(tr) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import json
 import re
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ from site_tools import DOCS, BuildResult
 
 from nnref.data import load_reference
 from nnref.examples import derive_example, published_values
+from nnref.render.steps import traces as steps_traces
 
 SNIPPETS = DOCS / "snippets"
 BACKPROP_PAGES = {"ko": "chapters/backprop/index.html", "en": "en/chapters/backprop/index.html"}
@@ -184,9 +186,13 @@ def test_comparison_counts_every_published_value(page: ModuleType) -> None:
 
 
 def test_deltas_times_sending_values_are_the_gradients(page: ModuleType) -> None:
-    rows = page._delta_rows()
-    assert len(rows) == len(page.EXAMPLE.network.weight_names)
-    assert all(row[-1] for row in rows)
+    table, sentence = page._delta_gradients("en")
+    assert len(table.rows) == len(page.EXAMPLE.network.parameters)
+    assert {row[-1][0].value for row in table.rows} == {"yes"}
+    assert "every one of the 8 parameters" in sentence.content[0].value
+    tr = page.TRACE
+    for row, name in zip(table.rows, ["w5", "w6", "w7", "w8", "w1", "w2", "w3", "w4"], strict=True):
+        assert row[3][0].value == f"{tr.decimal(f'dE/d{name}'):f}"
 
 
 def test_w1_typo_note(page: ModuleType) -> None:
@@ -216,7 +222,7 @@ def test_o1_boundary_note(page: ModuleType) -> None:
 
 
 def test_several_steps_keep_lowering_the_error(page: ModuleType) -> None:
-    traces = page._traces(page.STEPS_SHOWN[-1])
+    traces = steps_traces(page.TRACE, page.STEPS_SHOWN[-1])
     errors = [tr.decimal("E", 30) for tr in traces]
     assert all(later < earlier for earlier, later in itertools.pairwise(errors))
     table = page.several_steps_table("en")
@@ -248,8 +254,17 @@ def test_notebooks_are_generated_from_one_cell_list(lang: str) -> None:
 
 def test_notebooks_differ_only_in_language() -> None:
     generator = _load_module("backprop/notebook.py")
-    ko, en = generator.notebook("ko"), generator.notebook("en")
-    code = [[c["source"] for c in nb["cells"] if c["cell_type"] == "code"] for nb in (ko, en)]
-    assert [s.replace('"ko"', '"en"', 1) for s in code[0]] == code[1]
+    ko, en = (json.loads(generator.notebook_text(lang)) for lang in ("ko", "en"))
+    code = [["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"] for nb in (ko, en)]
+    assert [s.replace("'ko'", "'en'") for s in code[0]] == code[1]
+    assert sum("'ko'" in s for s in code[0]) == 1  # the plan's language, in the setup cell
     with pytest.raises(ValueError, match="lang must be one of ko, en"):
-        generator.notebook("fr")
+        generator.notebook_text("fr")
+
+
+def test_the_site_notebook_is_what_the_command_writes(capsys) -> None:
+    from nnref.cli import main
+
+    generator = _load_module("backprop/notebook.py")
+    assert main(["derive", "--example", "wikidocs-07-05", "--format", "ipynb", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == generator.notebook_text("en")

@@ -3,7 +3,6 @@
 Every block of perceptron.ko.md / perceptron.en.md calls one function here with its language.
 """
 
-from decimal import Decimal
 from fractions import Fraction
 
 import sympy
@@ -12,6 +11,7 @@ from nnref.examples import example, truth_table
 from nnref.numeric.data import GATES
 from nnref.numeric.perceptron import perceptron_output, step, train_perceptron
 from nnref.render import markdown_table
+from nnref.rounding import decimal_text
 from nnref.symbolic import ACTIVATIONS
 
 LEARNING_RATE = "0.1"  # the page's prose names these givens too
@@ -38,14 +38,6 @@ WORDS = {
 
 W1, W2, X1, X2, B, THETA, Z = sympy.symbols("w1 w2 x1 x2 b theta z")
 
-
-def decimal_text(value: Fraction) -> str:
-    """A terminating fraction as the decimal it is (1/5 -> 0.2); others as p/q."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    if exact * value.denominator != value.numerator:
-        return f"{value.numerator}/{value.denominator}"
-    text = format(exact.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 def cell_text(value: Fraction) -> str:

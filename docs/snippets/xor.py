@@ -5,7 +5,6 @@ also include plotting.py (for plt and svg).
 """
 
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -16,6 +15,7 @@ from nnref.numeric.data import GATES, XOR_RECIPE
 from nnref.numeric.data import truth_table as gate_data
 from nnref.numeric.perceptron import step, train_perceptron
 from nnref.render import markdown_table
+from nnref.rounding import decimal_text
 from nnref.symbolic import forward
 from nnref.symbolic.separability import separate
 
@@ -59,14 +59,6 @@ WORDS = {
     },
 }
 
-
-def decimal_text(value: Fraction) -> str:
-    """A terminating fraction as the decimal it is; others as p/q."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    if exact * value.denominator != value.numerator:
-        return f"{value.numerator}/{value.denominator}"
-    text = format(exact.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 def xor_truth_table(lang: str) -> str:

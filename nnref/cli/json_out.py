@@ -14,6 +14,8 @@ Schema ``nnref-derive/1`` (stable: fields are only ever added, under the same sc
       "differentiable": true,
       "digits": 8,                             # decimals of every "decimal" string
       "steps": 1,                              # gradient-descent steps derived
+      "samples": null,                         # a mini-batch's size (null: one example)
+      "only": null,                            # the parameters of --only (null: all)
       "iterations": [                          # steps + 1 entries (1 entry when steps = 0)
         {"iteration": 0,                       # 0 = before any update
          "values": {NAME: VALUE, ...},         # every quantity of this iteration, see below
@@ -30,13 +32,19 @@ Schema ``nnref-derive/1`` (stable: fields are only ever added, under the same sc
              "exact": "1/(1 + exp(-2/25))",    # the exact value one level deep (below)
              "formula": "1/(1 + exp(-z1))"}    # in the symbols of the other names, SymPy str()
 
-Names in ``values``: inputs ``x1..``, targets ``t1..``, the learning rate ``alpha``, parameters
-``w1.., b1..`` (their current values), nodes ``z1.., h1.., o1..``, the error ``E`` and each
-output's share ``E_o1..``; in every iteration but the last (the check after the final update)
-also every chain step (``dE/do1``, ``do1/dz3``, ``dz3/dw5``, ``dE/dh1``, ``dE_o1/dh1``, ...), the
-gradients ``dE/dw1..``, every delta ``dE/dz1..``, every input gradient ``dE/dx1..`` and the
-updated parameters ``w1+..``. With ``steps = 0`` the single
-iteration has the gradients and no updates.
+Names in ``values``: every quantity the document shows in that iteration: inputs ``x1..``, targets
+``t1..``, the learning rate ``alpha``, parameters ``w1.., b1..`` (their current values), nodes
+``z1.., h1.., o1..``, the error ``E`` and each output's share ``E_o1..``; in every iteration but the
+last (the check after the final update) also every chain step (``dE/do1``, ``do1/dz3``,
+``dz3/dw5``, ``dE/dh1``, ``dE_o1/dh1``, ...), the gradients ``dE/dw1..``, every delta
+``dE/dz1..`` (every layer, the first hidden one included), every input gradient ``dE/dx1..`` and
+the updated parameters ``w1+..``. With ``steps = 0`` the single iteration has the gradients and
+no updates. ``chains`` has the parameters of the document's chain-rule sections (all of them,
+or those of ``--only``, listed in ``"only"``).
+
+A mini-batch document (``"samples": N``, from ``--x`` and ``--target`` given once per sample) names
+each sample's quantities with ``@n`` (``o1@2``, ``dE/dz3@1``); ``E`` and ``dE/dw1`` are the means,
+listed in ``steps`` as ``{"mean": ["dE/dw1@1", "dE/dw1@2"]}``, and ``chains`` is empty.
 
 ``exact`` is the exact value one level deep: a rational (``"2/25"``), a closed form in rationals
 (``"1/(exp(-2/25) + 1)"``), or a closed form in rationals and the names of the values it is
@@ -48,6 +56,10 @@ that nest the whole network.
 The document of a step network (``"differentiable": false``) carries instead ``"reason"``,
 ``"parameters"`` (name -> the given decimal string) and ``"truth_table"``: a list of
 ``{"x": [0, 1], "outputs": [1]}``.
+
+The schema keeps its name ``nnref-derive/1``: every field of the first version keeps its meaning,
+and what mini-batches and ``--only`` brought is new fields and new names (``samples``, ``only``,
+``@n``, ``mean``), never a changed one.
 """
 
 from __future__ import annotations
@@ -58,14 +70,12 @@ from typing import TYPE_CHECKING, Any
 import sympy
 from sympy.printing.str import StrPrinter
 
-from nnref.cli.markdown_out import backward_order
-from nnref.symbolic.graph import ExactValue, Kind
+from nnref.symbolic.graph import ExactValue
 from nnref.symbolic.step import Step
-from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.examples import Example
-    from nnref.symbolic import Node, Trace
+    from nnref.render.plan import Plan
+    from nnref.symbolic import Node
 
 __all__ = ["SCHEMA", "derivation_json", "gate_json"]
 
@@ -86,6 +96,11 @@ def _text(expr: sympy.Expr) -> str:
     return _ExactPrinter().doprint(expr)
 
 
+def _name(node: Node) -> str:
+    """The name of a value within its iteration (``o1``, or ``o1@2`` in a mini-batch)."""
+    return node.name if node.sample is None else f"{node.name}@{node.sample}"
+
+
 def _value(node: Node, digits: int) -> dict[str, Any]:
     return {
         "decimal": f"{node.decimal(digits):f}",
@@ -94,15 +109,24 @@ def _value(node: Node, digits: int) -> dict[str, Any]:
     }
 
 
-def _collect(step: Step, found: dict[str, Step]) -> None:
-    if step.label not in found:
-        found[step.label] = step
-        for part in (*step.factors, *step.terms):
-            _collect(part, found)
+def _with_parts(nodes: list[Node]) -> list[Node]:
+    """``nodes`` and, after each chain step, the steps it is a product, sum or mean of."""
+    out: list[Node] = []
+    seen: set[int] = set()
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if node.uid in seen:
+            continue
+        seen.add(node.uid)
+        out.append(node)
+        if isinstance(node, Step):
+            stack.extend(reversed(node.parts))
+    return out
 
 
-def _network(problem: Example) -> dict[str, Any]:
-    net = problem.network
+def _network(plan: Plan) -> dict[str, Any]:
+    net = plan.facts["network"]
     return {
         "sizes": list(net.sizes),
         "activations": list(net.activations),
@@ -112,90 +136,72 @@ def _network(problem: Example) -> dict[str, Any]:
     }
 
 
-def _iteration(
-    problem: Example, tr: Trace, digits: int, with_gradient: bool, with_update: bool
-) -> dict[str, Any]:
-    net = problem.network
-    names = [*net.node_names(0).act, *net.target_names]
-    names += ["alpha"] if tr.learning_rate is not None else []
-    names += list(net.parameters) + [node.name for node in tr.nodes if node.kind is not Kind.INPUT]
-    names += [f"E_o{k}" for k in range(1, net.sizes[-1] + 1)] + ["E"]
-    quantities = [tr.quantity(name) for name in names]
-    chains: dict[str, list[str]] = {}
-    steps: dict[str, Step] = {}
-    if with_gradient:
-        for name in backward_order(problem):
-            chain = tr.chain(name)
-            chains[name] = [step.label for step in chain]
-            for step in chain:
-                _collect(step, steps)
-        for node in tr.nodes:  # every delta dE/dz and input gradient dE/dx, with their parts
-            delta = tr.quantity(f"dE/d{node.name}") if node.kind in (Kind.PRE, Kind.INPUT) else None
-            if isinstance(delta, Step):  # a chain-rule step, with its factors and terms
-                _collect(delta, steps)
-        quantities += list(steps.values()) + [tr.quantity(f"dE/d{name}") for name in net.parameters]
-    if with_update:
-        quantities += [tr.quantity(f"{name}+") for name in net.parameters]
-    values: dict[str, Any] = {}
-    for quantity in quantities:
-        if quantity.name not in values:
-            values[quantity.name] = _value(quantity, digits)
-    entry: dict[str, Any] = {"iteration": tr.iteration, "values": values}
-    if with_gradient:
-        entry["chains"] = chains
-        entry["steps"] = {
-            label: {key: [part.label for part in parts]}
-            for label, step in steps.items()
-            for key, parts in (("factors", step.factors), ("terms", step.terms))
-            if parts
-        }
-    return entry
-
-
-def derivation_json(problem: Example, derived: list[Trace], digits: int) -> str:
-    """The JSON document of a derivation (``derived`` from :func:`nnref.cli.markdown_out.traces`)."""
+def _header(plan: Plan, differentiable: bool) -> dict[str, Any]:
     from nnref import __version__
 
-    steps = len(derived) - 1
-    iterations = []
-    for index, tr in enumerate(derived):
-        last = index == steps
-        with_gradient = not last or steps == 0
-        iterations.append(_iteration(problem, tr, digits, with_gradient, with_update=not last))
-    document = {
+    return {
         "schema": SCHEMA,
         "nnref_version": __version__,
-        "example": problem.name,
-        "source": problem.source or None,
-        "network": _network(problem),
-        "differentiable": True,
+        "example": plan.facts["example"],
+        "source": plan.facts["source"] or None,
+        "network": _network(plan),
+        "differentiable": differentiable,
+    }
+
+
+def _structure(step: Step) -> dict[str, list[str]]:
+    key = "mean" if step.mean else "factors" if step.factors else "terms"
+    return {key: [_name(part) for part in step.parts]}
+
+
+def derivation_json(plan: Plan) -> str:
+    """The JSON document of a derivation plan: the values of every node it shows, by iteration."""
+    digits = plan.digits
+    iterations: dict[int, dict[str, Any]] = {}
+    shown: dict[int, list[Node]] = {}
+    for section in plan.sections:
+        for block in section.blocks:
+            for node in block.nodes:
+                shown.setdefault(node.iteration, []).append(node)
+        if section.chain is not None:
+            name, chain = section.chain
+            k = chain[0].iteration
+            iterations.setdefault(k, {}).setdefault("chains", {})[name] = [_name(step) for step in chain]
+    entries = []
+    for k in sorted(shown):
+        nodes = _with_parts(shown[k])
+        values: dict[str, Any] = {}
+        for node in nodes:
+            values.setdefault(_name(node), _value(node, digits))
+        entry: dict[str, Any] = {"iteration": k, "values": values}
+        structure = {_name(n): _structure(n) for n in nodes if isinstance(n, Step) and n.parts}
+        if structure:
+            entry["chains"] = iterations.get(k, {}).get("chains", {})
+            entry["steps"] = structure
+        entries.append(entry)
+    document = {
+        **_header(plan, True),
         "digits": digits,
-        "steps": steps,
-        "iterations": iterations,
+        "steps": plan.facts["steps"],
+        "samples": plan.facts["samples"],
+        "only": plan.facts["only"],
+        "iterations": entries,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def gate_json(problem: Example, lang: str) -> str:
+def gate_json(plan: Plan) -> str:
     """The JSON document of a step network: its parameters and truth table, and why no gradient."""
-    from nnref import __version__
-
-    parameters = problem.network.resolve_parameters(problem.weights, problem.biases)
     document = {
-        "schema": SCHEMA,
-        "nnref_version": __version__,
-        "example": problem.name,
-        "source": problem.source or None,
-        "network": _network(problem),
-        "differentiable": False,
-        "reason": t("no_gradient", lang),
-        "parameters": {name: str(value) for name, value in parameters.items()},
+        **_header(plan, False),
+        "reason": plan.facts["reason"],
+        "parameters": plan.facts["parameters"],
         "truth_table": [
             {
                 "x": list(inputs),
                 "outputs": [int(o) if isinstance(o, sympy.Integer) else _text(o) for o in outputs],
             }
-            for inputs, outputs in problem.truth_table()
+            for inputs, outputs in plan.facts["truth_table"]
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

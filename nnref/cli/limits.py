@@ -75,8 +75,9 @@ def chain_paths(sizes: tuple[int, ...], bias: bool = False) -> int:
     return total
 
 
-def check_derive_size(net: Network, steps: int, form: str) -> None:
-    """A ValueError naming the option when ``nnref derive --format form`` would run far past seconds."""
+def check_derive_size(net: Network, steps: int, form: str, samples: int = 1) -> None:
+    """A ValueError naming the option when ``nnref derive --format form`` would run far past seconds
+    (``samples``: the size of a mini-batch, whose every sample has its own backward pass)."""
     sizes, bias = net.sizes, net.bias
     shown = _sizes_text(sizes)
     if len(sizes) > DERIVE_MAX_LAYERS:
@@ -98,11 +99,13 @@ def check_derive_size(net: Network, steps: int, form: str) -> None:
             "fewer or narrower layers"
         )
     work = DERIVE_MAX_WORK[form]
-    if paths * (steps + 1) > work:
+    if paths * samples * (steps + 1) > work:
+        batch = f" x {samples} samples" if samples > 1 else ""
         raise ValueError(
-            f"--steps {steps} with --sizes {shown} means {paths:,} chain-rule paths x {steps + 1} "
-            f"derivations = {paths * (steps + 1):,}; nnref derive --format {form} takes at most {work:,}: "
-            f"use at most --steps {work // paths - 1} for this network"
+            f"--steps {steps} with --sizes {shown} means {paths:,} chain-rule paths{batch} x {steps + 1} "
+            f"derivations = {paths * samples * (steps + 1):,}; nnref derive --format {form} takes at most "
+            f"{work:,}: use at most --steps {max(0, work // (paths * samples) - 1)} for this network"
+            + (" (or fewer samples)" if samples > 1 else "")
         )
 
 

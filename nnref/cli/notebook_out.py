@@ -1,8 +1,11 @@
-"""``nnref derive --format ipynb``: a runnable notebook that redoes the derivation with nnref calls.
+"""``nnref derive --format ipynb``: the derivation plan as a runnable notebook.
 
-The notebook holds no computed number: its code cells call ``nnref.derive`` and the renderers
-of :mod:`nnref.render`, and its Markdown cells explain each step in the chosen language. Run
-it top to bottom (Jupyter, or ``jupyter nbconvert --execute``) and every table is recomputed.
+The notebook holds no computed number. Its first code cells call ``nnref.derive`` and
+:func:`nnref.render.derivation_plan` with the same options, so the kernel rebuilds the very plan
+this writer walks; then every section of the plan becomes a Markdown cell (its heading and its
+words) and, where it shows values, a code cell ``show("section key")`` that renders them. The
+notebook of the site's backpropagation chapter is this writer's output for the wikidocs example
+(docs/snippets/backprop/notebook.py).
 """
 
 from __future__ import annotations
@@ -11,98 +14,38 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from nnref.cli.markdown_out import backward_order, title
-from nnref.glossary import first_use, term
+from nnref.render.markdown import blocks_markdown, rich_markdown, static_blocks
+from nnref.render.plan import Code, Figure
 from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.examples import Example
+    from nnref.cli.problem import Problem
+    from nnref.render.plan import Plan, Section
 
-__all__ = ["derivation_notebook", "gate_notebook"]
+__all__ = ["code_span", "derivation_notebook", "gate_notebook", "notebook_json"]
 
-_TEXT = {
-    "intro": {
-        "ko": "이 노트북은 nnref로 역전파를 처음부터 끝까지 다시 계산합니다. 아래의 숫자와 수식은 모두 셀을 "
-        "실행할 때 계산되며, 노트북에 적어 둔 값은 없습니다.",
-        "en": "This notebook recomputes a backpropagation derivation with nnref from start to finish. "
-        "Every number and formula below is computed when its cell runs; none is stored in the notebook.",
-    },
-    "made_by": {"ko": "만든 명령:", "en": "Made with:"},
-    "setup": {
-        "ko": "신경망의 구조는 `Network`로 정하고, 입력과 실제값, 매개변수, 학습률은 `derive()`에 "
-        '넘깁니다. 숫자를 문자열로 주면 정확한 분수로 읽습니다(`"0.1"`은 1/10). 문자열을 식으로 '
-        "실행하는 일은 없습니다.",
-        "en": "`Network` fixes the structure; `derive()` takes the inputs, targets, parameters and learning "
-        'rate. Numbers given as strings are read as exact fractions (`"0.1"` is 1/10); a string is '
-        "never evaluated as code.",
-    },
-    "forward": {
-        "ko": "{fp}: 층마다 가중합 z를 구하고 활성화 함수를 적용합니다.",
-        "en": "{fp}: each layer computes the weighted sums z and applies its activation function.",
-    },
-    "loss": {
-        "ko": "출력과 실제값으로 오차 E를 구합니다.",
-        "en": "The outputs and the targets give the error E.",
-    },
-    "backward": {
-        "ko": "{bp}: 출력층에서 입력 쪽으로 거슬러 가며, 매개변수마다 {cr}으로 오차의 편미분을 구합니다.",
-        "en": "{bp}: from the output layer back towards the inputs, the {cr} gives the error's partial "
-        "derivative with respect to every parameter.",
-    },
-    "gradients": {
-        "ko": "기울기를 소수점 아래 {digits}자리로 모으면 다음과 같습니다.",
-        "en": "All gradients, to {digits} decimals:",
-    },
-    "update": {
-        "ko": "{gd}: 모든 매개변수를 갱신 전 값에서 구한 기울기로 한꺼번에 갱신하고, 갱신한 값으로 다음 "
-        "`Trace`를 만듭니다.",
-        "en": "{gd}: every parameter is updated at once from its gradient at the old values, and "
-        "`tr.next()` derives the same example at the new values.",
-    },
-    "check": {
-        "ko": "갱신한 매개변수로 순전파를 다시 해서 오차가 줄었는지 확인합니다.",
-        "en": "The forward pass again with the updated parameters: did the error go down?",
-    },
-    "published": {
-        "ko": "위키독스 07-05에 게시된 값과 nnref의 값을 같은 자릿수로 비교합니다.",
-        "en": "The values published by wikidocs 07-05 next to nnref's, to the same decimals.",
-    },
-    "gate_setup": {
-        "ko": "이 신경망은 계단 함수를 쓰는 퍼셉트론입니다. 0과 1로 된 모든 입력에 대해 순전파로 출력을 "
-        "정확하게 구해 진리표를 만듭니다.",
-        "en": "This network is a perceptron with the step function. The exact forward pass on every 0/1 "
-        "input gives its truth table.",
-    },
-    "gate_try": {
-        "ko": "`derive()`에 넘기면 이유를 밝힌 `ValueError`가 납니다.",
-        "en": "Passed to `derive()`, it raises a `ValueError` that says why:",
-    },
-}
-
-
-# Every Markdown output goes through notebook_math: Jupyter reads \( as an escaped parenthesis.
+# Markdown outputs use $...$ math: Jupyter reads \( as an escaped parenthesis.
 _IMPORTS = (
+    "import sympy\n"
     "from IPython.display import Markdown, display\n\n"
-    "from nnref.render import notebook_math\n\n\n"
-    "def show(markdown):\n"
-    "    display(Markdown(notebook_math(markdown)))\n\n\n"
+    "from nnref import Network, derive\n"
+    "from nnref.render import derivation_plan, section_markdown\n"
+    "{figure}\n\n"
+    "def show(key):\n"
+    '    """Display the values of one section of the plan."""\n'
+    '    display(Markdown(section_markdown(plan.section(key), math="dollars", computed=True)))\n'
 )
 
 
-_STEP_TERMS = ("forward_propagation", "backpropagation", "chain_rule", "gradient_descent")
+_FIGURE = "from nnref.render.figure import draw_figure\n"
 
 
-def _term(key: str, lang: str, first: bool) -> str:
-    """A glossary term for a sentence start: with its English in parentheses the first time (ko)."""
-    word = first_use(key, lang) if first else term(key, lang)
-    return word[0].upper() + word[1:] if lang == "en" else word
+def _has_figure(plan: Plan) -> bool:
+    return any(isinstance(block, Figure) for block in plan.blocks())
 
 
-def _text(key: str, lang: str, **fields: object) -> str:
-    return _TEXT[key][lang].format(**fields)
-
-
-def _cells(spec: list[tuple[str, str]], lang: str) -> dict:
+def notebook_json(cells: list[tuple[str, str]], lang: str, name: str = "nnref") -> str:
+    """Cells ``(kind, source)`` (kind ``md`` or ``code``) as nbformat 4 JSON text, without outputs."""
     import nbformat
 
     notebook = nbformat.v4.new_notebook()
@@ -110,23 +53,25 @@ def _cells(spec: list[tuple[str, str]], lang: str) -> dict:
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
     }
-    for index, (kind, source) in enumerate(spec):
+    for index, (kind, source) in enumerate(cells):
         make = nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell
-        notebook.cells.append(make(source.strip("\n"), id=f"nnref-{lang}-{index}"))
+        notebook.cells.append(make(source.strip("\n"), id=f"{name}-{lang}-{index}"))
     nbformat.validate(notebook)
-    return notebook
-
-
-def _dump(notebook: dict) -> str:
     return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _network_code(problem: Example) -> str:
+def _network_code(problem: Problem) -> str:
     net = problem.network
     activation = repr(net.activations[0]) if len(set(net.activations)) == 1 else repr(net.activations)
     return (
         f"net = Network(sizes={net.sizes!r}, activation={activation}, loss={net.loss!r}, bias={net.bias!r})"
     )
+
+
+def _values(values: object) -> str:
+    if values and isinstance(values[0], tuple):
+        return repr([list(sample) for sample in values])
+    return repr(list(values))
 
 
 def code_span(text: str) -> str:
@@ -142,108 +87,84 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _header(problem: Example, lang: str, command: str) -> str:
-    made = f"\n\n{_text('made_by', lang)} {code_span(command)}" if command else ""
-    source = f"\n\n<{problem.source}>" if problem.source else ""
-    return f"# {title(problem, lang)}\n\n{_text('intro', lang)}{made}{source}"
+def _header(plan: Plan, command: str) -> str:
+    lines = [f"# {rich_markdown(plan.title, 'dollars')}", t("notebook_intro", plan.lang)]
+    if command:
+        lines.append(t("notebook_made_by", plan.lang, command=code_span(command)))
+    if plan.facts.get("source"):
+        lines.append(f"<{plan.facts['source']}>")
+    return "\n\n".join(lines)
 
 
-def derivation_notebook(problem: Example, steps: int, lang: str, digits: int, command: str = "") -> str:
-    """The notebook (JSON text, nbformat 4) that redoes ``steps`` gradient-descent steps."""
-    biases = repr(list(problem.biases)) if problem.network.bias else "None"
+def _section_cells(section: Section) -> list[tuple[str, str]]:
+    head = f"{'#' * section.level} {rich_markdown(section.heading, 'dollars')}" if section.heading else ""
+    words = blocks_markdown(static_blocks(section), "dollars")
+    cells: list[tuple[str, str]] = []
+    if head or words:
+        cells.append(("md", "\n\n".join(part for part in (head, words) if part)))
+    rest = section.blocks[len(static_blocks(section)) :]
+    if any(isinstance(block, Code) for block in rest):
+        cells += [("code", block.source) for block in rest if isinstance(block, Code)]
+    elif any(isinstance(block, Figure) for block in rest):
+        cells.append(("code", f"draw_figure(plan.section({section.key!r}).blocks[0])"))
+    elif rest:
+        cells.append(("code", f"show({section.key!r})"))
+    return cells
+
+
+def derivation_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
+    """The notebook (JSON text, nbformat 4) of ``plan``, which :func:`nnref.render.derivation_plan`
+    made from ``problem`` with ``notebook=True``."""
+    facts = plan.facts
+    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
     rate = repr(problem.learning_rate) if problem.learning_rate is not None else "None"
-    order = backward_order(problem)
-    x, target = problem.input_and_target()
-    spec: list[tuple[str, str]] = [
-        ("md", _header(problem, lang, command)),
-        (
-            "code",
-            _IMPORTS + "from nnref import Network, derive\n"
-            "from nnref.render import (after_update_markdown, chain_markdown, forward_table, "
-            "loss_markdown,\n                          update_table)",
-        ),
-        ("md", f"## {t('network_heading', lang)}\n\n{_text('setup', lang)}"),
-        (
-            "code",
-            f"{_network_code(problem)}\ntr = derive(\n    net,\n    x={list(x)!r},\n"
-            f"    target={list(target)!r},\n    weights={list(problem.weights)!r},\n"
-            f"    biases={biases},\n    learning_rate={rate},\n)\nfirst = tr\ntr",
-        ),
+    only = "None" if facts["only"] is None else repr(list(facts["only"]))
+    setup = (
+        f"{_network_code(problem)}\ntr = derive(\n    net,\n    x={_values(problem.x)},\n"
+        f"    target={_values(problem.target)},\n    weights={list(problem.weights)!r},\n"
+        f"    biases={biases},\n    learning_rate={rate},\n)\n"
+        f"plan = derivation_plan(tr, {plan.lang!r}, steps={facts['steps']}, digits={plan.digits}, "
+        f"only={only}, example={facts['example']!r}, notebook=True)\ntr"
+    )
+    cells: list[tuple[str, str]] = [
+        ("md", _header(plan, command)),
+        ("code", _IMPORTS.format(figure=_FIGURE if _has_figure(plan) else "")),
+        ("md", t("notebook_setup", plan.lang)),
+        ("code", setup),
     ]
-    for index in range(max(steps, 1)):
-        fp, bp, cr, gd = (_term(key, lang, first=index == 0) for key in _STEP_TERMS)
-        spec += [
-            (
-                "md",
-                f"## {t('iteration_heading', lang, number=index + 1)}\n\n"
-                f"### {t('forward_heading', lang)}\n\n{_text('forward', lang, fp=fp)}",
-            ),
-            ("code", f"show(forward_table(tr, {lang!r}))"),
-            ("md", f"### {t('loss_heading', lang)}\n\n{_text('loss', lang)}"),
-            ("code", f"show(loss_markdown(tr, {lang!r}))"),
-            ("md", f"### {t('backward_heading', lang)}\n\n{_text('backward', lang, bp=bp, cr=cr)}"),
-            ("code", f"for name in {order!r}:\n    show(chain_markdown(tr, name, {lang!r}))"),
-            ("md", _text("gradients", lang, digits=digits)),
-            ("code", f"{{name: f\"{{tr.decimal('dE/d' + name, {digits}):f}}\" for name in net.parameters}}"),
-        ]
-        if steps:
-            spec += [
-                ("md", f"### {t('update_heading', lang)}\n\n{_text('update', lang, gd=gd)}"),
-                ("code", f"show(update_table(tr, {lang!r}))\nprevious, tr = tr, tr.next()"),
-            ]
-    if steps:
-        spec += [
-            ("md", f"## {t('check_heading', lang, steps=steps)}\n\n{_text('check', lang)}"),
-            (
-                "code",
-                f"show(after_update_markdown(previous, {lang!r}))\n"
-                f"print(f\"E: {{first.decimal('E', {digits}):f}} -> {{tr.decimal('E', {digits}):f}}\")",
-            ),
-        ]
-    if problem.name == "wikidocs-07-05" and steps:
-        spec += [
-            ("md", f"## {t('published_heading', lang)}\n\n{_text('published', lang)}"),
-            (
-                "code",
-                "from nnref.examples import published_values\nfrom nnref.render import comparison_table\n\n"
-                f"show(comparison_table(first, published_values(), {lang!r}))",
-            ),
-        ]
-    return _dump(_cells(spec, lang))
+    for section in plan.sections:
+        cells += _section_cells(section)
+    return notebook_json(cells, plan.lang)
 
 
-def gate_notebook(problem: Example, lang: str, command: str = "") -> str:
+def gate_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
     """The notebook of a step network: its truth table computed exactly, and derive() refusing it."""
     net = problem.network
-    biases = repr(list(problem.biases)) if problem.network.bias else "None"
-    columns = [*net.node_names(0).act, *net.node_names(net.n_layers).act]
-    spec = [
-        ("md", _header(problem, lang, command)),
+    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
+    columns = [f"x{i}" for i in range(1, net.sizes[0] + 1)] + [f"o{k}" for k in range(1, net.sizes[-1] + 1)]
+    truth, why = plan.section("truth-table"), plan.section("no-gradient")
+    cells = [
+        ("md", _header(plan, command)),
         (
             "code",
-            "import itertools\n\n"
-            + _IMPORTS
-            + "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
+            "import itertools\n\nfrom IPython.display import Markdown, display\n\n"
+            "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
             "from nnref.symbolic import forward",
         ),
-        ("md", f"## {t('truth_table_heading', lang)}\n\n{_text('gate_setup', lang)}"),
+        ("md", f"## {rich_markdown(truth.heading, 'dollars')}"),
         (
             "code",
             f"{_network_code(problem)}\nweights = {list(problem.weights)!r}\nbiases = {biases}\n\n"
             "rows = []\nfor x in itertools.product((0, 1), repeat=net.sizes[0]):\n"
             "    outputs = forward(net, list(x), weights, biases)\n"
             "    rows.append([str(v) for v in (*x, *outputs)])\n"
-            f"show(markdown_table({columns!r}, rows))",
+            f"display(Markdown(markdown_table({columns!r}, rows)))",
         ),
-        (
-            "md",
-            f"## {t('no_gradient_heading', lang)}\n\n{t('no_gradient', lang)}\n\n"
-            f"{_text('gate_try', lang)}",
-        ),
+        ("md", f"## {rich_markdown(why.heading, 'dollars')}\n\n{blocks_markdown(why.blocks, 'dollars')}"),
         (
             "code",
             "try:\n    derive(net, x=[0] * net.sizes[0], target=[0] * net.sizes[-1], weights=weights, "
             "biases=biases)\nexcept ValueError as error:\n    print(error)",
         ),
     ]
-    return _dump(_cells(spec, lang))
+    return notebook_json(cells, plan.lang)

@@ -47,7 +47,7 @@ DATA_NAMES: tuple[str, ...] = ("and", "or", "nand", "xor", "digits")
 # Library argument names as the options that carry them (the library says "sizes", the CLI "--sizes").
 _OPTION_OF = {"x": "--x", "target": "--target", "sizes": "--sizes", "activation": "--activation",
               "loss": "--loss", "weights": "--weights", "biases": "--biases", "learning_rate": "--lr",
-              "epochs": "--epochs", "batch_size": "--batch-size", "seed": "--seed"}
+              "epochs": "--epochs", "batch_size": "--batch-size", "seed": "--seed", "only": "--only"}
 _LEADING_ARGUMENT = re.compile(r"^(" + "|".join(_OPTION_OF) + r")(?:\[(\d+)\])?(?![\w\[])")
 
 
@@ -181,6 +181,15 @@ def option_names() -> Iterator[None]:
         raise replacement from None
 
 
+def _math_style(text: str) -> str:
+    # Imported here: nnref.render is heavy, and --help should not wait for it.
+    from nnref.render.markdown import MATH_STYLES
+
+    if text not in MATH_STYLES:
+        raise argparse.ArgumentTypeError(f"must be one of {', '.join(MATH_STYLES)}; got {text!r}")
+    return text
+
+
 def positive_int(text: str, option: str, minimum: int = 1, maximum: int | None = None) -> int:
     """An integer in ``[minimum, maximum]`` given on the command line.
 
@@ -218,6 +227,9 @@ _DERIVE_EPILOG = """\
 examples:
   nnref derive --example wikidocs-07-05
   nnref derive --example wikidocs-07-05 --format json --output wikidocs.json
+  nnref derive --example wikidocs-07-05 --format latex --only w5,w1 --digits 9 -o handout.tex
+  nnref derive --sizes 2,2,1 --x 0.1,0.2 --target 1 --x 0.5,-0.3 --target 0 \\
+      --weights 0.1,0.2,0.3,0.4,0.5,0.6 --lr 0.5      (a mini-batch: --x and --target per sample)
   nnref derive --sizes 2,3,2 --activation tanh,sigmoid --loss mse --bias \\
       --x 0.1,0.2 --target 0.4,0.6 --weights 0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1.1,1.2 \\
       --biases 0.1,0.1,0.1,0.2,0.2 --lr 0.5 --steps 1 --lang en
@@ -250,8 +262,9 @@ def _common(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     )
 
 
-def _network_options(parser: argparse.ArgumentParser) -> None:
-    """The options that name a network and one example: shared by derive and check."""
+def _network_options(parser: argparse.ArgumentParser, batch: bool = False) -> None:
+    """The options that name a network and one example: shared by derive and check (``batch``:
+    derive's --x and --target may be repeated, once per sample of a mini-batch)."""
     source = parser.add_argument_group("what to derive (a built-in example, or a network given here)")
     source.add_argument(
         "--example", metavar="NAME", help="built-in example: wikidocs-07-05, and, or, nand, xor"
@@ -270,8 +283,10 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
         help=f"{', '.join(LOSS_NAMES)} (default: sse = 1/2 sum (t - o)^2)",
     )
     source.add_argument("--bias", action="store_true", help="give every non-input neuron a bias")
-    source.add_argument("--x", metavar="V,V,...", help="the input values")
-    source.add_argument("--target", metavar="V,V,...", help="the target values")
+    repeat = {"action": "append"} if batch else {}
+    once = " (repeat --x and --target once per sample for a mini-batch)" if batch else ""
+    source.add_argument("--x", metavar="V,V,...", help=f"the input values{once}", **repeat)
+    source.add_argument("--target", metavar="V,V,...", help="the target values", **repeat)
     source.add_argument(
         "--weights", metavar="V,V,...", help="w1, w2, ... layer by layer, by destination then source neuron"
     )
@@ -305,7 +320,7 @@ def build_parser() -> OneLineParser:
         epilog=limits.help_text("derive") + "\n\n" + _DERIVE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _network_options(derive)
+    _network_options(derive, batch=True)
     output = derive.add_argument_group("output")
     output.add_argument(
         "--steps",
@@ -317,8 +332,25 @@ def build_parser() -> OneLineParser:
     output.add_argument(
         "--digits",
         metavar="D",
-        help=f"decimals of the numbers in json and ipynb output (1 to {MAX_DIGITS}; "
-        "default: 8, as the published example; md and latex always show 8)",
+        help=f"decimals of the numbers shown, in every format (1 to {MAX_DIGITS}; default: 8, as the "
+        "published example)",
+    )
+    output.add_argument(
+        "--only",
+        metavar="NAME,NAME,...",
+        help="the parameters whose chain rule is derived in full, such as w1,b3 (default: all; the "
+        "deltas and every gradient are shown anyway)",
+    )
+    output.add_argument(
+        "--fragment",
+        action="store_true",
+        help="md and latex: the body only (no title; for latex no preamble), to include in a document",
+    )
+    output.add_argument(
+        "--math",
+        metavar="STYLE",
+        type=_math_style,
+        help=r"md and latex: inline math as \( \) (parens, the default) or $ $ (dollars: GitHub, pandoc)",
     )
     output.add_argument(
         "--output",

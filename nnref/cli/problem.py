@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from nnref.cli.limits import DERIVE_MAX_TRUTH_TABLE_INPUTS
 from nnref.cli.parsing import int_list, name_list, number_list, option_names
 from nnref.errors import InputError
-from nnref.examples import EXAMPLES, Example
+from nnref.examples import EXAMPLES, Example, Samples
 from nnref.network import Network, unknown_name
 from nnref.values import ExactLimitError, parse_positive_finite
 
@@ -56,8 +56,8 @@ def problem_from_options(
     activation: str = "sigmoid",
     loss: str = "sse",
     bias: bool = False,
-    x: str | None = None,
-    target: str | None = None,
+    x: str | list[str] | None = None,
+    target: str | list[str] | None = None,
     weights: str | None = None,
     biases: str | None = None,
     lr: str | None = None,
@@ -102,15 +102,32 @@ def problem_from_options(
                 "error_cli_truth_table", limit=DERIVE_MAX_TRUTH_TABLE_INPUTS, got=network.sizes[0]
             )
         return Example(None, network, weight_values, bias_values)
+    inputs, targets = _samples(network, x, target)
     return Example(
         name=None,
         network=network,
         weights=weight_values,
         biases=bias_values,
-        x=_required(x, "--x", ("error_cli_required_inputs", {"count": network.sizes[0]})),
-        target=_required(target, "--target", ("error_cli_required_targets", {"count": network.sizes[-1]})),
+        x=inputs,
+        target=targets,
         learning_rate=rate,
     )
+
+
+def _samples(
+    network: Network, x: str | list[str] | None, target: str | list[str] | None
+) -> tuple[Samples, Samples]:
+    """One example's ``(x, target)``, or a mini-batch's (a tuple per sample) when --x and --target
+    were given once per sample."""
+    xs = [x] if x is None or isinstance(x, str) else list(x)
+    ts = [target] if target is None or isinstance(target, str) else list(target)
+    if len(xs) != len(ts):
+        raise InputError("error_cli_batch_pairs", inputs=len(xs), targets=len(ts))
+    inputs = [_required(v, "--x", ("error_cli_required_inputs", {"count": network.sizes[0]})) for v in xs]
+    targets = [
+        _required(v, "--target", ("error_cli_required_targets", {"count": network.sizes[-1]})) for v in ts
+    ]
+    return (inputs[0], targets[0]) if len(xs) == 1 else (tuple(inputs), tuple(targets))
 
 
 def problem_from_args(args: argparse.Namespace) -> Example:

@@ -7,7 +7,6 @@ progress bar or prints the epoch lines from the History so far.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import sys
 from collections.abc import Callable
@@ -141,19 +140,10 @@ def _plot(history: History, path: str, data: str, lang: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib import font_manager
 
-    spec = importlib.util.find_spec("koreanize_matplotlib")
-    if spec is not None and spec.submodule_search_locations:
-        font = Path(spec.submodule_search_locations[0]) / "fonts" / "NanumGothic.ttf"
-        if font.is_file():
-            font_manager.fontManager.addfont(str(font))
-    style: dict[str, Any] = {
-        "svg.hashsalt": "nnref",
-        "font.family": "sans-serif",
-        "axes.unicode_minus": False,
-        "font.sans-serif": ["NanumGothic", "Noto Sans CJK KR", "DejaVu Sans"],
-    }
+    from nnref.render.figure import plot_style
+
+    style = plot_style()
     epochs = range(1, len(history.loss) + 1)
     with matplotlib.rc_context(style):  # type: ignore[arg-type]  # matplotlib types rc keys as Literals
         fig, ax = plt.subplots(figsize=(6, 3.5))

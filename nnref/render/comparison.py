@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from nnref.render.fmt import format_decimal, inline_math, markdown_table
+from nnref.render.fmt import format_decimal
+from nnref.render.markdown import blocks_markdown
+from nnref.render.plan import Table, spans
 from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
-    from nnref.symbolic import Trace
+    from nnref.symbolic import Node, Trace
 
-__all__ = ["comparison_table", "published_quantity"]
+__all__ = [
+    "PublishedValue",
+    "compare_published",
+    "comparison_table",
+    "comparison_table_block",
+    "published_quantity",
+]
 
 _DERIVATIVE = re.compile(r"d(E)(o\d+)?_d([a-z]+\d+)|d([a-z]+\d+)_d([a-z]+\d+)")
 
@@ -63,13 +71,24 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> str:
-    """One row per published value: the quantity, the published digits, nnref's value rounded
-    half-up to the same number of decimals, and whether the two agree (computed, not typed).
-    """
-    check_lang(lang)
+class PublishedValue(NamedTuple):
+    """One published value next to nnref's: the quantity, after how many updates, both decimals."""
+
+    key: str
+    quantity: Node
+    updates: int
+    published: Decimal
+    ours: Decimal
+
+    @property
+    def matches(self) -> bool:
+        return self.ours == self.published
+
+
+def compare_published(tr: Trace, published: Mapping[str, Decimal]) -> list[PublishedValue]:
+    """Each published value with nnref's value rounded half up to the same number of decimals."""
     traces = [tr]
-    rows = []
+    found = []
     for key, value in published.items():
         if not isinstance(value, Decimal):
             raise TypeError(f"published[{key!r}] must be a Decimal (see published_values()); got {value!r}")
@@ -77,9 +96,33 @@ def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> 
         while len(traces) <= updates:
             traces.append(traces[-1].next())
         quantity = traces[updates].quantity(name)
-        places = _places(value)
-        ours = traces[updates].decimal(name, places)
-        label = inline_math(quantity.latex) + (f" ({t('published_after_one', lang)})" if updates else "")
-        mark = "✓" if ours == value else "✗"
-        rows.append([label, format_decimal(value, places), format_decimal(ours, places), mark])
-    return markdown_table([t(key, lang) for key in _COLUMNS], rows, align="lrrc")
+        found.append(PublishedValue(key, quantity, updates, value, quantity.decimal(_places(value))))
+    return found
+
+
+def comparison_table_block(tr: Trace, published: Mapping[str, Decimal], lang: str) -> Table:
+    """One row per published value: the quantity, the published digits, nnref's value rounded
+    half-up to the same number of decimals, and whether the two agree (computed, not typed).
+    """
+    check_lang(lang)
+    rows = []
+    found = compare_published(tr, published)
+    for item in found:
+        places = _places(item.published)
+        label = rf"\({item.quantity.latex}\)" + (
+            f" ({t('published_after_one', lang)})" if item.updates else ""
+        )
+        cells = (
+            label,
+            format_decimal(item.published, places),
+            format_decimal(item.ours, places),
+            "✓" if item.matches else "✗",
+        )
+        rows.append(tuple(spans(cell) for cell in cells))
+    used = tuple(item.quantity for item in found)
+    return Table(tuple(spans(t(key, lang)) for key in _COLUMNS), tuple(rows), "lrrc", used)
+
+
+def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> str:
+    """:func:`comparison_table_block` as Markdown."""
+    return blocks_markdown([comparison_table_block(tr, published, lang)])

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import sympy
 
 from nnref.render.marks import mark
-from nnref.rounding import round_half_up, scientific_text
+from nnref.rounding import round_half_up, round_significant, scientific_text, terminating_decimal
 
 if TYPE_CHECKING:
     from nnref.symbolic import Node
@@ -29,6 +30,8 @@ __all__ = [
     "notebook_math",
     "numbers_latex",
     "paragraphs",
+    "referenced",
+    "scientific_latex",
     "signed",
     "symbols_latex",
     "value_text",
@@ -144,15 +147,6 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: 
 PLACES = 8  # the published example rounds every result to 8 decimals
 
 
-def _terminating_decimal(value: sympy.Rational, max_places: int = PLACES) -> str | None:
-    """The exact decimal of a rational with at most ``max_places`` decimals, else None."""
-    for places in range(max_places + 1):
-        scaled = value * 10**places
-        if scaled.is_Integer:
-            return format_decimal(Decimal(int(scaled)).scaleb(-places), places)
-    return None
-
-
 SCIENTIFIC_ABOVE = 10**15  # larger magnitudes are shown in scientific form
 
 
@@ -173,13 +167,23 @@ def value_text(node: Node, places: int = PLACES) -> str:
     if node.rational:
         value = node.value
         if abs(value) < SCIENTIFIC_ABOVE:
-            exact = _terminating_decimal(value, places)
+            exact = terminating_decimal(Fraction(int(value.p), int(value.q)), places)
             if exact is not None:
-                return mark(node, exact)
+                return mark(node, f"{exact:f}")
     rounded = node.decimal(places) if not node.rational or abs(node.value) < SCIENTIFIC_ABOVE else None
     if rounded is not None and abs(rounded) < SCIENTIFIC_ABOVE and (rounded != 0 or node.sign() == 0):
         return mark(node, format_decimal(rounded, places))
     return mark(node, scientific_text(*node.significant(places)))
+
+
+def scientific_latex(value: Decimal | Fraction | int, digits: int = 2) -> str:
+    r"""``value`` with ``digits`` significant digits (rounded half up) as ``m \times 10^{k}``.
+
+    >>> scientific_latex(Decimal("0.0000000033496"), 2), scientific_latex(Fraction(-125, 10**9), 2)
+    ('3.3 \\times 10^{-9}', '-1.3 \\times 10^{-7}')
+    """
+    mantissa, exponent = round_significant(value, digits)
+    return rf"{mantissa} \times 10^{{{exponent}}}"
 
 
 def signed(text: str) -> str:
@@ -189,6 +193,12 @@ def signed(text: str) -> str:
     ('\\\\left(-0.5\\\\right)', '0.5')
     """
     return rf"\left({text}\right)" if text.startswith("-") else text
+
+
+def referenced(node: Node) -> list[Node]:
+    """The nodes ``node``'s formula names, in the order of their names (sets have none)."""
+    found = node.formula_nodes
+    return [found[symbol] for symbol in sorted(found, key=lambda symbol: symbol.name)]
 
 
 def symbols_latex(expr: sympy.Expr) -> str:

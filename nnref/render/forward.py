@@ -1,110 +1,185 @@
-"""The forward pass, the loss and the after-update check of a Trace, as Markdown with LaTeX."""
+"""The forward pass, the loss and the after-update check of a Trace: plan blocks and their Markdown."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from nnref import registry
 from nnref.glossary import term
-from nnref.render.fmt import (
-    PLACES,
-    aligned_math,
-    exact_latex,
-    format_decimal,
-    inline_math,
-    markdown_table,
-    numbers_latex,
-    paragraphs,
-    symbols_latex,
-    value_text,
-)
+from nnref.render.fmt import PLACES, exact_latex, numbers_latex, referenced, symbols_latex, value_text
+from nnref.render.layout import broken, sum_lines
+from nnref.render.markdown import blocks_markdown
+from nnref.render.plan import Block, Equations, Paragraph, Table, spans
+from nnref.rounding import round_half_up
 from nnref.symbolic.graph import Kind
 from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
-    from nnref.symbolic import Trace
+    from nnref.symbolic import Node, SampleTrace, Trace
 
-__all__ = ["after_update_markdown", "forward_table", "loss_markdown"]
+__all__ = [
+    "after_update_blocks",
+    "after_update_markdown",
+    "forward_block",
+    "forward_table",
+    "loss_blocks",
+    "loss_markdown",
+    "loss_name",
+    "sample_latex",
+]
 
 _FORWARD_COLUMNS = ("forward_node", "forward_formula", "forward_numbers", "forward_value", "forward_exact")
 
 
-def forward_table(tr: Trace, lang: str, exact: bool | None = None) -> str:
+def loss_name(loss: str, lang: str) -> str:
+    """The glossary's name of a loss (``sse`` -> 오차 제곱합 / sum of squared errors)."""
+    return term(registry.LOSSES[loss].glossary_key, lang)
+
+
+def sample_latex(latex: str, sample: int | None) -> str:
+    """``latex`` of a quantity of mini-batch sample ``sample`` (``E^{(2)}``); unchanged for None."""
+    return latex if sample is None else f"{latex}^{{({sample})}}"
+
+
+def forward_block(
+    tr: Trace | SampleTrace, lang: str, digits: int = PLACES, exact: bool | None = None
+) -> Table:
     """One row per pre-activation and activation, in the order they are computed.
 
-    Columns: the node, its formula in symbols, the same with numbers, the value (8 decimals, or
-    the exact short decimal for a rational such as ``0.08``) and, when ``exact`` (default: for
-    a trace before any update), the exact closed form where it is short. After an update the
+    Columns: the node, its formula in symbols, the same with numbers, the value (``digits``
+    decimals, or the exact short decimal for a rational such as ``0.08``) and, when ``exact``
+    (default: before any update), the exact closed form where it is short. After an update the
     parameters are themselves long closed forms, so that column is left out.
     """
     check_lang(lang)
-    exact = tr.iteration == 0 if exact is None else exact
-    header = [t(key, lang) for key in (_FORWARD_COLUMNS if exact else _FORWARD_COLUMNS[:-1])]
+    nodes = [node for node in tr.nodes if node.kind is not Kind.INPUT]
+    exact = nodes[0].iteration == 0 if exact is None else exact
+    header = tuple(spans(t(key, lang)) for key in (_FORWARD_COLUMNS if exact else _FORWARD_COLUMNS[:-1]))
     rows = []
-    for node in tr.nodes:
-        if node.kind is Kind.INPUT:
-            continue
-        shown = value_text(node)
+    for node in nodes:
+        shown = value_text(node, digits)
         row = [
-            inline_math(node.latex),
-            inline_math(symbols_latex(node.formula)),
-            inline_math(numbers_latex(node)),
-            shown,
+            spans(rf"\({node.latex}\)"),
+            spans(rf"\({symbols_latex(node.formula)}\)"),
+            spans(rf"\({numbers_latex(node, digits)}\)"),
+            spans(shown),
         ]
         if exact:
             closed = exact_latex(node)
-            row.append(inline_math(closed) if closed and closed != shown else "")
-        rows.append(row)
-    return markdown_table(header, rows, align="lllrl"[: len(header)])
+            row.append(spans(rf"\({closed}\)") if closed and closed != shown else ())
+        rows.append(tuple(row))
+    used = tuple(n for node in nodes for n in (node, *referenced(node)))
+    return Table(header, tuple(rows), "lllrl"[: len(header)], used)
 
 
-def _loss_lines(tr: Trace) -> list[str]:
-    """aligned-environment lines: each output's share, then the total."""
-    lines = []
-    outputs = [node for node in tr.nodes if node.kind is Kind.OUTPUT]
-    shares = [tr.quantity(f"E_{node.name}") for node in outputs]
-    for share in shares:
-        lines.append(
-            rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share)}"
-            rf" = {value_text(share)}"
-        )
+def forward_table(tr: Trace, lang: str, exact: bool | None = None, digits: int = PLACES) -> str:
+    """:func:`forward_block` as Markdown."""
+    return blocks_markdown([forward_block(tr, lang, digits, exact)])
+
+
+def _shares(tr: Trace | SampleTrace) -> list[Node]:
+    return [tr.quantity(f"E_{node.name}") for node in tr.nodes if node.kind is Kind.OUTPUT]
+
+
+def _loss_lines(tr: Trace | SampleTrace, digits: int) -> Equations:
+    """Each output's share, then the total (for a mini-batch sample, its own E^(n))."""
+    shares = _shares(tr)
+    lines = [
+        rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share, digits)}"
+        rf" = {value_text(share, digits)}"
+        for share in shares
+    ]
     total = tr.quantity("E")
-    names = " + ".join(share.latex for share in shares)
-    values = " + ".join(value_text(share) for share in shares)
-    lines.append(rf"E &= {names} = {values} = {value_text(total)}")
-    return lines
+    names, values = [share.latex for share in shares], [value_text(share, digits) for share in shares]
+    lines += sum_lines(
+        sample_latex("E", getattr(tr, "sample", None)), names, values, value_text(total, digits)
+    )
+    nodes = (*(n for share in shares for n in (share, *referenced(share))), total)
+    return Equations(tuple(lines), nodes)
 
 
-def loss_markdown(tr: Trace, lang: str) -> str:
-    """The loss: its definition, each output's share with numbers, and the total E."""
-    check_lang(lang)
+def _loss_intro(tr: Trace | SampleTrace, lang: str, digits: int, targets: bool = True) -> Paragraph:
     spec = registry.LOSSES[tr.network.loss]
     key, definition = spec.glossary_key, spec.latex
-    name = term(key, lang)
-    targets = ", ".join(
-        inline_math(rf"t_{{{k}}} = {value_text(tr.quantity(f't{k}'))}") for k in range(1, len(tr.output) + 1)
+    outputs = [node for node in tr.nodes if node.kind is Kind.OUTPUT]
+    shown = [tr.quantity(f"t{k}") for k in range(1, len(outputs) + 1)]
+    target_text = ", ".join(rf"\(t_{{{k}}} = {value_text(node, digits)}\)" for k, node in enumerate(shown, 1))
+    fields = {"name": term(key, lang), "code": tr.network.loss, "definition": rf"\(E = {definition}\)"}
+    if targets:
+        return Paragraph(spans(t("loss_intro", lang, targets=target_text, **fields)), tuple(shown))
+    return Paragraph(spans(t("loss_intro_batch", lang, **fields)))
+
+
+def loss_blocks(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> list[Block]:
+    """The loss: its definition and the targets, each output's share with numbers, the total E."""
+    check_lang(lang)
+    return [_loss_intro(tr, lang, digits), _loss_lines(tr, digits)]
+
+
+def loss_markdown(tr: Trace, lang: str, digits: int = PLACES) -> str:
+    """:func:`loss_blocks` as Markdown."""
+    return blocks_markdown(loss_blocks(tr, lang, digits))
+
+
+def batch_loss_blocks(tr: Trace, lang: str, digits: int = PLACES) -> list[Block]:
+    """A mini-batch's loss: E as the mean of the samples' errors."""
+    samples = tr.samples
+    scale = rf"\frac{{1}}{{{len(samples)}}}"
+    names = [sample_latex("E", s.sample) for s in samples]
+    values = [value_text(s.quantity("E"), digits) for s in samples]
+    lines = broken(
+        "E", [f"{scale}({names[0]}", *names[1:-1], f"{names[-1]})"] if len(names) > 1 else names, " + "
     )
-    definition = inline_math("E = " + definition)
-    intro = t("loss_intro", lang, name=name, code=tr.network.loss, definition=definition, targets=targets)
-    return paragraphs(intro, aligned_math(_loss_lines(tr)))
+    lines += broken(
+        "",
+        [f"{scale}({values[0]}", *values[1:-1], f"{values[-1]})"] if len(values) > 1 else values,
+        " + ",
+        f" = {value_text(tr.quantity('E'), digits)}",
+    )
+    nodes = (*(s.quantity("E") for s in samples), tr.quantity("E"))
+    return [Paragraph(spans(t("batch_mean_loss", lang, count=len(samples)))), Equations(tuple(lines), nodes)]
 
 
-def _decrease(before: Trace, after: Trace) -> Decimal:
-    # A difference of two 30-decimal values, rounded half-up to 8 places (display only).
-    difference = before.decimal("E", 30) - after.decimal("E", 30)
-    return difference.quantize(Decimal(1).scaleb(-PLACES), rounding=ROUND_HALF_UP)
+def _change(before: Node, after: Node, digits: int) -> Decimal:
+    # A difference of two values known to 30 more decimals, rounded half up to digits (display only).
+    return round_half_up(before.decimal(digits + 30) - after.decimal(digits + 30), digits)
 
 
-def after_update_markdown(tr: Trace, lang: str) -> str:
+def change_paragraph(before: Node, after: Node, lang: str, digits: int = PLACES) -> Paragraph:
+    """How E changed from ``before`` to ``after``, in words."""
+    change = _change(before, after, digits)
+    key = "after_decreased" if change > 0 else "after_increased" if change < 0 else "after_same"
+    text = t(
+        key,
+        lang,
+        symbol=r"\(E\)",
+        before=value_text(before, digits),
+        after=value_text(after, digits),
+        amount=f"{abs(change):f}",
+    )
+    return Paragraph(spans(text), (before, after))
+
+
+def after_update_blocks(tr: Trace, lang: str, digits: int = PLACES) -> list[Block]:
     """The result check: the forward pass and E again with the updated parameters, and the change."""
     check_lang(lang)
     nxt = tr.next()
-    table = forward_table(nxt, lang)
-    change = _decrease(tr, nxt)
-    before, after = value_text(tr.quantity("E")), value_text(nxt.quantity("E"))
-    amount = format_decimal(abs(change))
-    intro = t("after_intro", lang)
-    key = "after_decreased" if change > 0 else "after_increased" if change < 0 else "after_same"
-    outro = t(key, lang, symbol=inline_math("E"), before=before, after=after, amount=amount)
-    return paragraphs(intro, table, aligned_math(_loss_lines(nxt)), outro)
+    blocks: list[Block] = [Paragraph(spans(t("after_intro", lang)))]
+    if tr.is_batch:
+        for sample in nxt.samples:
+            blocks += [
+                Paragraph(spans(t("sample_label", lang, number=sample.sample))),
+                forward_block(sample, lang, digits),
+                _loss_lines(sample, digits),
+            ]
+        blocks += batch_loss_blocks(nxt, lang, digits)[1:]
+    else:
+        blocks += [forward_block(nxt, lang, digits), _loss_lines(nxt, digits)]
+    blocks.append(change_paragraph(tr.quantity("E"), nxt.quantity("E"), lang, digits))
+    return blocks
+
+
+def after_update_markdown(tr: Trace, lang: str, digits: int = PLACES) -> str:
+    """:func:`after_update_blocks` as Markdown."""
+    return blocks_markdown(after_update_blocks(tr, lang, digits))

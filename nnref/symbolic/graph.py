@@ -388,7 +388,11 @@ class Node:
         if bits < _ZERO_PROOF_BITS:
             return False
         if self._zero is None:
-            self._zero = _proves_zero(self.closed_form(evaluate=True))
+            # The one-level formula on the dependencies' exact values first: a zero factor (t1 = 0 in
+            # -t1 ln o1, a relu's f'(z) = 0) settles it without the closed form, which nests the whole
+            # graph below (minutes of SymPy for a tanh network).
+            given = {symbol: node.value for symbol, node in self.formula_nodes.items()}
+            self._zero = self.formula.xreplace(given) == 0 or _proves_zero(self.closed_form(evaluate=True))
         return self._zero
 
     def _boundary_between(self, low: Decimal, high: Decimal, places: int) -> Decimal | None:

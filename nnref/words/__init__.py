@@ -24,6 +24,7 @@ from typing import Any
 
 from nnref.glossary import term
 from nnref.words.cli import CLI
+from nnref.words.document import DOCUMENT
 from nnref.words.errors import ERRORS
 from nnref.words.exercises import EXERCISES
 from nnref.words.playground import PLAYGROUND
@@ -33,10 +34,11 @@ __all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", 
 
 LANGS: tuple[str, ...] = ("ko", "en")
 
-_PARTS = (CLI, ERRORS, EXERCISES, PLAYGROUND, RENDER)
+_PARTS = (CLI, DOCUMENT, ERRORS, EXERCISES, PLAYGROUND, RENDER)
 CATALOG: dict[str, dict[str, str]] = {key: words for part in _PARTS for key, words in part.items()}
-if len(CATALOG) != sum(len(part) for part in _PARTS):
-    raise ImportError("a words key is defined twice in nnref/words/")
+if len(CATALOG) != sum(map(len, _PARTS)):
+    twice = sorted(key for key in CATALOG if sum(key in part for part in _PARTS) > 1)
+    raise ImportError(f"word keys defined twice: {twice}")
 
 _PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"),
           "을": ("을", "를"), "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와"),

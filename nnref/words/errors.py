@@ -18,6 +18,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "--lr에는 0.5처럼 0보다 큰 유한한 수를 주어야 합니다. 받은 값: {got}",
         "en": "--lr must be a finite number > 0 such as 0.5; got {got}",
     },
+    "error_cli_batch_pairs": {
+        "ko": "--x를 {inputs}번, --target을 {targets}번 주었습니다. 미니배치의 샘플마다 --x와 --target을 "
+        "한 번씩 짝지어 주십시오.",
+        "en": "--x is given {inputs} times and --target {targets} times: give one --target per --x "
+        "(one pair per sample of the mini-batch)",
+    },
     "error_cli_example_combined": {
         "ko": "--example은 {extra}와 함께 쓸 수 없습니다. 예제가 신경망과 값을 정해 두기 때문입니다"
         "(--lr로 {t.learning_rate}만 바꿀 수 있습니다).",

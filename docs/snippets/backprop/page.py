@@ -6,32 +6,25 @@ file, the NumPy engine and ``nnref.verify``. Plot functions need plotting.py inc
 """
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
 import sympy
 
+import nnref.render as render
 from nnref.data import load_reference
 from nnref.examples import WIKIDOCS_07_05, published_values
 from nnref.glossary import term
 from nnref.network import Network
 from nnref.numeric import MLP
-from nnref.render import (
-    after_update_markdown,
-    chain_markdown,
-    comparison_table,
-    format_decimal,
-    forward_table,
-    inline_math,
-    loss_markdown,
-    markdown_table,
-    published_quantity,
-    update_table,
-)
-from nnref.render.deltas import delta_latex
-from nnref.render.deltas import delta_table as render_delta_table
-from nnref.render.fmt import aligned_math, value_text
+from nnref.render import format_decimal, inline_math, markdown_table
+from nnref.render.comparison import compare_published
+from nnref.render.deltas import delta_gradient_block
+from nnref.render.fmt import aligned_math, scientific_latex, value_text
+from nnref.render.markdown import blocks_markdown
+from nnref.render.steps import loss_figure
+from nnref.rounding import round_half_up, round_toward_zero
 from nnref.symbolic import LOSSES, derive
 from nnref.verify import verify
 
@@ -43,64 +36,16 @@ TIMES = r" \times "
 
 WORDS = {
     "ko": {
-        "symbol": "기호",
-        "value": "값",
-        "meaning": "뜻",
-        "input": "입력",
-        "target": "실제값",
-        "weight_layer": "가중치 ({src} → {dest})",
-        "layer_names": ("입력층", "은닉층", "출력층"),
-        "rate": "학습률",
-        "gradient": "기울기",
-        "source": "보내는 쪽 값",
-        "product": "델타 × 보내는 쪽 값",
-        "with_numbers": "숫자 대입",
-        "same": "기울기와 같은가",
-        "yes": "같음",
-        "no": "다름",
-        "steps": "갱신 횟수",
-        "loss": "오차 E",
-        "decrease": "처음보다 줄어든 비율",
         "parameter": "매개변수",
         "exact": "SymPy (정확한 값, 12자리)",
         "numpy": "NumPy float64",
         "central": "중앙 차분",
-        "rel_numpy": "상대 차이 (NumPy)",
-        "rel_central": "상대 차이 (중앙 차분)",
-        "plot_title": "같은 예제를 여러 번 갱신할 때의 오차",
-        "plot_x": "경사 하강법 갱신 횟수",
-        "plot_y": "오차 E",
-        "plot_alt": "갱신 횟수에 따라 오차 E가 줄어드는 그래프",
     },
     "en": {
-        "symbol": "Symbol",
-        "value": "Value",
-        "meaning": "Meaning",
-        "input": "input",
-        "target": "target",
-        "weight_layer": "weight ({src} → {dest})",
-        "layer_names": ("input layer", "hidden layer", "output layer"),
-        "rate": "learning rate",
-        "gradient": "Gradient",
-        "source": "Sending value",
-        "product": "delta × sending value",
-        "with_numbers": "With numbers",
-        "same": "Equal to the gradient?",
-        "yes": "yes",
-        "no": "no",
-        "steps": "Updates",
-        "loss": "Error E",
-        "decrease": "Decrease since the start",
         "parameter": "Parameter",
         "exact": "SymPy (exact, 12 places)",
         "numpy": "NumPy float64",
         "central": "Central difference",
-        "rel_numpy": "Relative difference (NumPy)",
-        "rel_central": "Relative difference (central)",
-        "plot_title": "The error when the same example is updated again and again",
-        "plot_x": "gradient-descent updates",
-        "plot_y": "error E",
-        "plot_alt": "Plot of the error E falling with the number of updates",
     },
 }
 
@@ -115,55 +60,21 @@ def _words(lang):
 
 
 def network_mermaid(lang):
-    """A mermaid diagram of the example's network, every edge labelled with its weight's name.
-
-    Built from ``Network.layer_weight_names`` so the wiring is nnref's, not typed by hand.
-    """
-    net = EXAMPLE.network
-    layer_names = _words(lang)["layer_names"]
-    if net.n_layers != 2:
-        raise ValueError(f"the diagram draws a network with one hidden layer; got sizes {net.sizes}")
-    names = [net.node_names(layer).act for layer in range(net.n_layers + 1)]
-    lines = ["```mermaid", "flowchart LR"]
-    for layer in range(len(net.sizes)):
-        lines.append(f'    subgraph L{layer}["{layer_names[layer]}"]')
-        lines.extend(f'        {name}(("{name}"))' for name in names[layer])
-        lines.append("    end")
-    for layer in range(net.n_layers):
-        for dest, row in zip(names[layer + 1], net.layer_weight_names(layer), strict=True):
-            for src, weight in zip(names[layer], row, strict=True):
-                lines.append(f'    {src} -->|"{weight}"| {dest}')
-    lines.append("```")
-    return "\n".join(lines)
+    """A mermaid diagram of the example's network, every edge labelled with its weight's name."""
+    return render.network_mermaid(EXAMPLE.network, lang)
 
 
 def givens_table(lang):
-    """The example's givens (inputs, targets, weights, learning rate) as nnref.examples holds them."""
-    words = _words(lang)
-    net, tr = EXAMPLE.network, TRACE
-    layer_names = words["layer_names"]
-    rows = []
-    for i in range(1, net.sizes[0] + 1):
-        rows.append([inline_math(f"x_{{{i}}}"), value_text(tr.quantity(f"x{i}")), words["input"]])
-    for k in range(1, net.sizes[-1] + 1):
-        rows.append([inline_math(f"t_{{{k}}}"), value_text(tr.quantity(f"t{k}")),
-                     f"{words['target']} ({inline_math(f'o_{{{k}}}')})"])
-    for layer in range(net.n_layers):
-        meaning = words["weight_layer"].format(src=layer_names[layer], dest=layer_names[layer + 1])
-        for row in net.layer_weight_names(layer):
-            for name in row:
-                quantity = tr.quantity(name)
-                rows.append([inline_math(quantity.latex), value_text(quantity), meaning])
-    rows.append([inline_math(r"\alpha"), value_text(tr.quantity("alpha")), words["rate"]])
-    return markdown_table([words["symbol"], words["value"], words["meaning"]], rows, align="lrl")
+    """The example's givens as nnref.examples holds them: one matrix per layer of weights."""
+    return render.givens_table(TRACE, lang)
 
 
 def forward_markdown(lang):
-    return forward_table(TRACE, lang)
+    return render.forward_table(TRACE, lang)
 
 
 def loss_block(lang):
-    return loss_markdown(TRACE, lang)
+    return render.loss_markdown(TRACE, lang)
 
 
 # -- the backward pass ---------------------------------------------------------------------------
@@ -171,14 +82,14 @@ def loss_block(lang):
 
 def chain_block(name, lang):
     """The chain rule of one parameter, derived in full."""
-    return chain_markdown(TRACE, name, lang)
+    return render.chain_markdown(TRACE, name, lang)
 
 
 def chain_tabs(names, lang):
     """Several parameters' chain rules, one tab each (pymdownx.tabbed)."""
     blocks = []
     for name in names:
-        body = chain_markdown(TRACE, name, lang)
+        body = render.chain_markdown(TRACE, name, lang)
         indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
         label = TRACE.quantity(name).latex
         blocks.append(f'=== "{inline_math(label)}"\n\n{indented}\n')
@@ -190,79 +101,33 @@ def layer_parameters(layer):
     return [name for row in EXAMPLE.network.layer_weight_names(layer) for name in row]
 
 
-def _nodes(kind, layer):
-    return [node for node in TRACE.nodes if node.kind == kind and node.layer == layer]
-
-
-def _sources(layer):
-    """The values a weight layer receives: the inputs for layer 0, else the activations below."""
-    return _nodes("input", 0) if layer == 0 else _nodes("activation", layer)
-
-
-def _delta_rows():
-    """(layer, destination node, delta step, sending node, weight name, equal) per weight.
-
-    ``equal``: delta × sending value equals the trace's own gradient at 30 decimals (both
-    come from SymPy, through different routes: the chain-rule product and the delta).
-    """
-    net, tr = EXAMPLE.network, TRACE
-    rows = []
-    for layer in reversed(range(net.n_layers)):
-        destinations = _nodes("pre-activation", layer + 1)
-        for dest, names in zip(destinations, net.layer_weight_names(layer), strict=True):
-            delta = tr.quantity(f"dE/d{dest.name}")
-            for source, name in zip(_sources(layer), names, strict=True):
-                product = delta.decimal(30) * source.decimal(30)
-                equal = abs(product - tr.decimal(f"dE/d{name}", 30)) <= Decimal("1e-28")
-                rows.append((layer, dest, delta, source, name, equal))
-    return rows
-
-
 def delta_table(lang):
-    """delta = dE/dz for every weighted sum (nnref.render's table, also the playground's)."""
-    return render_delta_table(TRACE, lang)
+    """delta = dE/dz for every weighted sum, each hidden one by the recursion."""
+    return render.delta_table(TRACE, lang)
+
+
+def _delta_gradients(lang):
+    return delta_gradient_block(TRACE, lang, check=True)
 
 
 def delta_gradient_table(lang):
-    """Each weight's gradient as delta × sending value, checked against the chain-rule product."""
-    words = _words(lang)
-    rows = []
-    for _layer, dest, delta, source, name, equal in _delta_rows():
-        rows.append([
-            inline_math(TRACE.quantity(f"dE/d{name}").latex),
-            inline_math(rf"{delta_latex(dest)} \times {source.latex}"),
-            inline_math(rf"{value_text(delta)} \times {value_text(source)}"),
-            value_text(TRACE.quantity(f"dE/d{name}")),
-            words["yes"] if equal else words["no"],
-        ])
-    header = [words["gradient"], words["product"], words["with_numbers"], words["value"], words["same"]]
-    return markdown_table(header, rows, align="lllrc")
+    """Each gradient as delta × sending value, checked against the gradient at 30 decimals."""
+    return blocks_markdown(_delta_gradients(lang)[:1])
 
 
 def delta_agreement(lang):
-    rows = _delta_rows()
-    equal = sum(1 for row in rows if row[-1])
-    if lang == "ko":
-        return f"{len(rows)}개 가중치 가운데 {equal}개에서 두 값이 같습니다."
-    return f"The two agree for {equal} of the {len(rows)} weights."
+    return blocks_markdown(_delta_gradients(lang)[1:])
 
 
 # -- the update and after ----------------------------------------------------------------------------
 
 
 def update_block(lang):
-    return update_table(TRACE, lang)
+    return render.update_table(TRACE, lang)
 
 
 def after_update_block(lang):
-    return after_update_markdown(TRACE, lang)
-
-
-def _traces(count):
-    traces = [TRACE]
-    while len(traces) <= count:
-        traces.append(traces[-1].next())
-    return traces
+    return render.after_update_markdown(TRACE, lang)
 
 
 STEPS_SHOWN = (0, 1, 2, 3, 5, 10, 20, 50, 100)
@@ -270,45 +135,32 @@ STEPS_SHOWN = (0, 1, 2, 3, 5, 10, 20, 50, 100)
 
 def several_steps_table(lang, steps=STEPS_SHOWN):
     """E after N simultaneous gradient-descent updates of the same example (``Trace.next()``)."""
-    words = _words(lang)
-    traces = _traces(max(steps))
-    start = traces[0].decimal("E", 30)
-    rows = []
-    for n in steps:
-        error = traces[n].decimal("E", 30)
-        share = ((start - error) / start * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        rows.append([str(n), format_decimal(error, PLACES), f"{share}%"])
-    return markdown_table([words["steps"], words["loss"], words["decrease"]], rows, align="rrr")
+    return render.steps_table(TRACE, lang, steps, outputs=False, decrease=True)
 
 
 def several_steps_plot(lang, count=STEPS_SHOWN[-1]):
-    words = _words(lang)
-    errors = [float(tr.decimal("E", 12)) for tr in _traces(count)]
+    figure = loss_figure(TRACE, lang, count, digits=8)
     fig, ax = plt.subplots(figsize=(6, 3.2))  # noqa: F821 - plt comes from plotting.py
-    ax.plot(range(len(errors)), errors, color=COLORS["blue"])  # noqa: F821 - COLORS comes from plotting.py
-    ax.set_xlabel(words["plot_x"])
-    ax.set_ylabel(words["plot_y"])
-    ax.set_title(words["plot_title"], fontsize=11)
+    blue = COLORS["blue"]  # noqa: F821 - COLORS comes from plotting.py
+    ax.plot(figure.x, [float(value) for value in figure.y], color=blue)
+    ax.set_xlabel(figure.x_label)
+    ax.set_ylabel(figure.y_label)
+    ax.set_title(figure.title, fontsize=11)
     ax.set_ylim(bottom=0)
-    return svg(fig, alt=words["plot_alt"])  # noqa: F821 - svg comes from plotting.py
+    return svg(fig, alt=figure.alt)  # noqa: F821 - svg comes from plotting.py
 
 
 # -- the published values -----------------------------------------------------------------------------
 
 
 def comparison_block(lang):
-    return comparison_table(TRACE, published_values(), lang)
+    return render.comparison_table(TRACE, published_values(), lang)
 
 
 def comparison_counts():
     """(matches, total): published values equal to nnref's, rounded to the published digits."""
-    traces = _traces(1)
-    matches, published = 0, published_values()
-    for key, value in published.items():
-        updates, name = published_quantity(key)
-        places = -value.as_tuple().exponent
-        matches += traces[updates].decimal(name, places) == value
-    return matches, len(published)
+    found = compare_published(TRACE, published_values())
+    return sum(item.matches for item in found), len(found)
 
 
 def comparison_summary(lang):
@@ -372,20 +224,18 @@ def factor_product_block(lang):
 def factor_product_facts():
     """(displayed-factor product rounded, exact rounded, published) for the prose checks."""
     factors = [TRACE.decimal(step.label, PLACES) for step in TRACE.chain("w5")]
-    product = (factors[0] * factors[1] * factors[2]).quantize(Decimal(1).scaleb(-PLACES), ROUND_HALF_UP)
+    product = round_half_up(factors[0] * factors[1] * factors[2], PLACES)
     return product, TRACE.decimal("dE/dw5", PLACES), _published("dE_dw5")
 
 
 def _scientific(value, digits=2):
-    """``3.3 \\times 10^{-12}`` for a positive Decimal."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    """``3.3 \\times 10^{-12}`` for a positive Decimal (rounded half up)."""
+    return scientific_latex(value, digits)
 
 
 def _places30(number):
     """A float's exact binary value, cut (not rounded) to 30 decimals, to line up with o1's."""
-    return Decimal(float(number)).quantize(Decimal(1).scaleb(-30), rounding=ROUND_DOWN,
-                                           context=Context(prec=60))
+    return round_toward_zero(Fraction(float(number)), 30)
 
 
 def o1_boundary_block(lang):

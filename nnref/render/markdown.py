@@ -1,0 +1,108 @@
+r"""The Markdown writer: a :class:`~nnref.render.plan.Plan` (or some of its blocks) as Markdown.
+
+Math is inline ``\( ... \)`` (the site's pymdownx.arithmatex) or ``$ ... $`` (``math="dollars"``:
+GitHub, pandoc, Jupyter), display math in ``$$`` blocks; several aligned lines use KaTeX's
+``aligned`` environment. The writer decides nothing about content: it prints what the plan holds.
+
+>>> from nnref.render.plan import Equations, Paragraph, spans
+>>> print(blocks_markdown([Paragraph(spans("Rate \\(\\alpha\\).")), Equations(("E = 1",))], "dollars"))
+Rate $\alpha$.
+<BLANKLINE>
+$$
+E = 1
+$$
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from nnref.render.fmt import aligned_math, display_math, markdown_table, paragraphs
+from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Table
+
+__all__ = [
+    "MATH_STYLES",
+    "blocks_markdown",
+    "computed_blocks",
+    "plan_markdown",
+    "rich_markdown",
+    "section_markdown",
+    "static_blocks",
+]
+
+MATH_STYLES: tuple[str, ...] = ("parens", "dollars")
+
+
+def _check_math(math: str) -> str:
+    if math not in MATH_STYLES:
+        raise ValueError(f"math must be one of {', '.join(MATH_STYLES)}; got {math!r}")
+    return math
+
+
+def rich_markdown(content: Rich, math: str = "parens") -> str:
+    """Inline content as Markdown text."""
+    out = []
+    for span in content:
+        if span.kind == "math":
+            out.append(f"${span.value}$" if math == "dollars" else rf"\({span.value}\)")
+        elif span.kind in ("code", "link"):
+            out.append(str(span))
+        else:
+            out.append(span.value)
+    return "".join(out)
+
+
+def _block(block: Block, math: str) -> str:
+    if isinstance(block, Paragraph):
+        return rich_markdown(block.content, math)
+    if isinstance(block, Table):
+        header = [rich_markdown(cell, math) for cell in block.header]
+        rows = [[rich_markdown(cell, math) for cell in row] for row in block.rows]
+        return markdown_table(header, rows, align=block.align)
+    if isinstance(block, Equations):
+        return aligned_math(block.lines) if block.aligned else display_math(block.lines[0])
+    if isinstance(block, Code):
+        return f"```python\n{block.source}\n```"
+    if isinstance(block, Figure):
+        raise ValueError("a figure is drawn by a notebook cell; Markdown has no plot to print")
+    raise TypeError(f"not a plan block: {block!r}")
+
+
+def blocks_markdown(blocks: Iterable[Block], math: str = "parens") -> str:
+    """Blocks as Markdown, separated by blank lines."""
+    _check_math(math)
+    return paragraphs(*(_block(block, math) for block in blocks))
+
+
+def static_blocks(section: Section) -> tuple[Block, ...]:
+    """The section's leading paragraphs that show no computed value (a notebook's Markdown cell)."""
+    count = 0
+    for block in section.blocks:
+        if not isinstance(block, Paragraph) or block.nodes:
+            break
+        count += 1
+    return section.blocks[:count]
+
+
+def computed_blocks(section: Section) -> tuple[Block, ...]:
+    """The rest of the section: what a notebook's code cell computes and shows."""
+    return section.blocks[len(static_blocks(section)) :]
+
+
+def section_markdown(
+    section: Section, math: str = "parens", heading: bool = True, computed: bool = False
+) -> str:
+    """One section: its heading (``#`` per level) and its blocks (``computed``: only those after
+    the leading static paragraphs, without the heading: what a notebook's code cell shows)."""
+    if computed:
+        return blocks_markdown(computed_blocks(section), math)
+    head = (
+        f"{'#' * section.level} {rich_markdown(section.heading, math)}" if heading and section.heading else ""
+    )
+    return paragraphs(head, blocks_markdown(section.blocks, math))
+
+
+def plan_markdown(plan: Plan, math: str = "parens", fragment: bool = False) -> str:
+    """The whole document; ``fragment`` leaves out the title (for inclusion in another page)."""
+    title = "" if fragment else f"# {rich_markdown(plan.title, math)}"
+    return paragraphs(title, *(section_markdown(section, math) for section in plan.sections)) + "\n"
