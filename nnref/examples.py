@@ -89,7 +89,7 @@ class Example:
     @property
     def is_batch(self) -> bool:
         """A mini-batch: ``x`` and ``target`` hold one tuple per sample."""
-        return bool(self.x) and isinstance(self.x[0], tuple)
+        return self.x is not None and len(self.x) > 0 and isinstance(self.x[0], tuple)
 
     def input_and_target(self) -> tuple[Samples, Samples]:
         """``(x, target)``, the one input to differentiate and its target (a ValueError for a gate).

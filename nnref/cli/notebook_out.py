@@ -19,7 +19,7 @@ from nnref.render.plan import Code, Figure
 from nnref.words import t
 
 if TYPE_CHECKING:
-    from nnref.cli.problem import Problem
+    from nnref.examples import Example, Samples
     from nnref.render.plan import Plan, Section
 
 __all__ = ["code_span", "derivation_notebook", "gate_notebook", "notebook_json"]
@@ -60,7 +60,7 @@ def notebook_json(cells: list[tuple[str, str]], lang: str, name: str = "nnref") 
     return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _network_code(problem: Problem) -> str:
+def _network_code(problem: Example) -> str:
     net = problem.network
     activation = repr(net.activations[0]) if len(set(net.activations)) == 1 else repr(net.activations)
     return (
@@ -68,7 +68,9 @@ def _network_code(problem: Problem) -> str:
     )
 
 
-def _values(values: object) -> str:
+def _values(values: Samples | None) -> str:
+    if values is None:
+        return "None"
     if values and isinstance(values[0], tuple):
         return repr([list(sample) for sample in values])
     return repr(list(values))
@@ -112,7 +114,7 @@ def _section_cells(section: Section) -> list[tuple[str, str]]:
     return cells
 
 
-def derivation_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
+def derivation_notebook(plan: Plan, problem: Example, command: str = "") -> str:
     """The notebook (JSON text, nbformat 4) of ``plan``, which :func:`nnref.render.derivation_plan`
     made from ``problem`` with ``notebook=True``."""
     facts = plan.facts
@@ -137,7 +139,7 @@ def derivation_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
     return notebook_json(cells, plan.lang)
 
 
-def gate_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
+def gate_notebook(plan: Plan, problem: Example, command: str = "") -> str:
     """The notebook of a step network: its truth table computed exactly, and derive() refusing it."""
     net = problem.network
     biases = repr(list(problem.biases)) if problem.biases is not None else "None"
@@ -151,7 +153,7 @@ def gate_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
             "from nnref import Network, derive\nfrom nnref.render import markdown_table\n"
             "from nnref.symbolic import forward",
         ),
-        ("md", f"## {rich_markdown(truth.heading, 'dollars')}"),
+        ("md", f"## {rich_markdown(truth.heading or (), 'dollars')}"),
         (
             "code",
             f"{_network_code(problem)}\nweights = {list(problem.weights)!r}\nbiases = {biases}\n\n"
@@ -160,7 +162,10 @@ def gate_notebook(plan: Plan, problem: Problem, command: str = "") -> str:
             "    rows.append([str(v) for v in (*x, *outputs)])\n"
             f"display(Markdown(markdown_table({columns!r}, rows)))",
         ),
-        ("md", f"## {rich_markdown(why.heading, 'dollars')}\n\n{blocks_markdown(why.blocks, 'dollars')}"),
+        (
+            "md",
+            f"## {rich_markdown(why.heading or (), 'dollars')}\n\n{blocks_markdown(why.blocks, 'dollars')}",
+        ),
         (
             "code",
             "try:\n    derive(net, x=[0] * net.sizes[0], target=[0] * net.sizes[-1], weights=weights, "

@@ -283,7 +283,7 @@ def _network_options(parser: argparse.ArgumentParser, batch: bool = False) -> No
         help=f"{', '.join(LOSS_NAMES)} (default: sse = 1/2 sum (t - o)^2)",
     )
     source.add_argument("--bias", action="store_true", help="give every non-input neuron a bias")
-    repeat = {"action": "append"} if batch else {}
+    repeat: dict[str, Any] = {"action": "append"} if batch else {}
     once = " (repeat --x and --target once per sample for a mini-batch)" if batch else ""
     source.add_argument("--x", metavar="V,V,...", help=f"the input values{once}", **repeat)
     source.add_argument("--target", metavar="V,V,...", help="the target values", **repeat)

@@ -14,7 +14,9 @@ from nnref.cli.extras import require
 from nnref.cli.limits import DERIVE_MAX_STEPS, MAX_DIGITS, check_derive_size
 from nnref.cli.output import check_writable, emit, to_stdout
 from nnref.cli.parsing import name_list, option_names, positive_int
-from nnref.cli.problem import Problem, problem_from_args
+from nnref.cli.problem import derive, problem_from_args
+from nnref.examples import Example
+from nnref.render.plan import Plan
 from nnref.words import t
 
 __all__ = ["derive_document", "run_derive"]
@@ -27,7 +29,7 @@ def _only(text: str | None) -> list[str] | None:
     return [names] if isinstance(names, str) else list(names)
 
 
-def _plan(problem: Problem, args: argparse.Namespace, steps: int, digits: int):
+def _plan(problem: Example, args: argparse.Namespace, steps: int, digits: int) -> Plan:
     from nnref.render.document import derivation_plan, gate_plan
 
     if problem.is_gate:
@@ -37,9 +39,9 @@ def _plan(problem: Problem, args: argparse.Namespace, steps: int, digits: int):
             {name: str(value) for name, value in parameters.items()},
             problem.truth_table(),
             args.lang,
-            problem.example,
+            problem.name,
         )
-    tr = problem.derive()
+    tr = derive(problem)
     with option_names():
         return derivation_plan(
             tr,
@@ -47,12 +49,12 @@ def _plan(problem: Problem, args: argparse.Namespace, steps: int, digits: int):
             steps=steps,
             digits=digits,
             only=_only(args.only),
-            example=problem.example,
+            example=problem.name,
             notebook=args.format == "ipynb",
         )
 
 
-def _check_options(args: argparse.Namespace, problem: Problem, steps: int) -> None:
+def _check_options(args: argparse.Namespace, problem: Example, steps: int) -> None:
     if problem.is_gate:
         given = (("--steps", args.steps), ("--digits", args.digits), ("--only", args.only))
         unused = [option for option, value in given if value is not None]
@@ -75,7 +77,7 @@ def _check_options(args: argparse.Namespace, problem: Problem, steps: int) -> No
 def _document(args: argparse.Namespace, steps: int, digits: int) -> str:
     problem = problem_from_args(args)
     _check_options(args, problem, steps)
-    samples = len(problem.x) if problem.is_batch else 1
+    samples = len(problem.x) if problem.x is not None and problem.is_batch else 1
     check_derive_size(problem.network, 0 if problem.is_gate else steps, args.format, samples)
     if args.format == "ipynb":
         require("nbformat", "--format ipynb")

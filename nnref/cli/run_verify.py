@@ -8,7 +8,7 @@ command exit 1.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from nnref.cli.limits import VERIFY_MAX_RANDOM
 from nnref.cli.parsing import positive_int
@@ -38,7 +38,9 @@ def _cases(n_random: int, seed: int, lang: str) -> list[tuple[str, VerifyReport]
     for name, example in EXAMPLES.items():
         if example.is_gate:
             continue
-        x, target = example.input_and_target()
+        if example.is_batch:  # the built-in examples are single samples; verify takes one
+            raise ValueError(f"example {name} is a mini-batch")
+        x, target = (cast("tuple[str, ...]", values) for values in example.input_and_target())
         report = verify.verify(example.network, x, target, example.weights, example.biases, **_gradients())
         reports.append((name, report))
     for index, report in enumerate(verify.verify_random(n_random, seed=seed, **_gradients()), start=1):

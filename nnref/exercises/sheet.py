@@ -2,7 +2,7 @@ r"""Problem sheets and answer keys, in Markdown or LaTeX (``nnref exercises``).
 
 The sheet has the questions and a line for each answer; the key has the same questions with
 the answer and the full solution. LaTeX is the Markdown converted by
-:func:`nnref.cli.latex_out.markdown_to_latex_body`, on A4 paper, with kotex for Korean; wide
+:func:`nnref.exercises.latex.markdown_to_latex_body`, on A4 paper, with kotex for Korean; wide
 tables and formulas are scaled down to the text width (``adjustbox``), and a two-column table
 of givens wraps its second column, so nothing runs into the margin.
 
@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from nnref.exercises.latex import markdown_to_latex_body
 from nnref.exercises.model import Exercise
 from nnref.exercises.words import say
 from nnref.render.fmt import paragraphs
@@ -108,8 +109,6 @@ def _fitted_display(match: re.Match[str]) -> str:
 
 def latex_document(markdown: str, lang: str) -> str:
     """A complete LaTeX document (A4, portrait) of a sheet or key written by this module."""
-    from nnref.cli.latex_out import markdown_to_latex_body
-
     body = _TABULAR.sub(_fitted_table, _DISPLAY.sub(_fitted_display, markdown_to_latex_body(markdown)))
     body = body.replace(r"\_" * _BLANK, r"\rule{5cm}{0.4pt}")  # the line to write an answer on
     preamble = [

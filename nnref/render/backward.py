@@ -45,8 +45,8 @@ def _factor(step: Step, tr: Trace | SampleTrace, digits: int, cite: bool) -> tup
         if cite and step.wrt.kind is Kind.PRE:
             return [(_DOT, delta_latex(step.wrt))], [(_TIMES, signed(value_text(step, digits)))]
         if cite:
-            symbols, numbers, _ = path_sum(tr, step, digits)
-            return grouped_pieces(symbols, _DOT), grouped_pieces(numbers, _TIMES)
+            path_symbols, path_numbers, _ = path_sum(tr, step, digits)
+            return grouped_pieces(path_symbols, _DOT), grouped_pieces(path_numbers, _TIMES)
         return [(_DOT, step.latex)], [(_TIMES, signed(value_text(step, digits)))]
     symbols = _grouped(symbols_latex(step.formula), step.formula)
     numbers = _grouped(numbers_latex(step, digits), step.formula)

@@ -23,10 +23,11 @@ from nnref.render.fmt import PLACES, numbers_latex, referenced, signed, symbols_
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Equations, Paragraph, Table, spans
 from nnref.symbolic.graph import Kind
+from nnref.symbolic.step import Step
 from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
-    from nnref.symbolic import Node, SampleTrace, Step, Trace
+    from nnref.symbolic import Node, SampleTrace, Trace
 
 __all__ = [
     "delta_blocks",
@@ -52,6 +53,21 @@ def _grouped(latex: str, expr: sympy.Expr) -> str:
     return rf"\left({latex}\right)" if isinstance(expr, sympy.Add) else latex
 
 
+def _step(tr: Trace | SampleTrace, name: str) -> Step:
+    """The chain-rule step ``name`` (a delta ``dE/dz..`` or an input gradient ``dE/dx..``)."""
+    found = tr.quantity(name)
+    if not isinstance(found, Step):
+        raise TypeError(f"{name} is not a chain-rule step of this trace")
+    return found
+
+
+def _via(path: Step) -> Node:
+    """The node a chain-rule path goes through (every path of a sum has one)."""
+    if path.via is None:
+        raise TypeError(f"{path.label} goes through no node")
+    return path.via
+
+
 def path_sum(
     tr: Trace | SampleTrace, step: Step, digits: int = PLACES
 ) -> tuple[list[str], list[str], tuple[Node, ...]]:
@@ -65,8 +81,8 @@ def path_sum(
     for path in step.terms:
         link = path.factors[-1]  # dz_k/da: the weight w_ka
         weight = tr.quantity(str(link.formula))
-        delta = tr.quantity(f"dE/d{path.via.name}")
-        symbols.append(f"{weight.latex} {delta_latex(path.via)}")
+        delta = tr.quantity(f"dE/d{_via(path).name}")
+        symbols.append(f"{weight.latex} {delta_latex(_via(path))}")
         numbers.append(signed(value_text(weight, digits)) + _TIMES + signed(value_text(delta, digits)))
         nodes += [path, weight, delta]
     return symbols, numbers, tuple(nodes)
@@ -97,7 +113,7 @@ def layer_label(net_layers: int, layer: int, lang: str) -> str:
 
 def _row(tr: Trace | SampleTrace, z: Node, digits: int) -> tuple[tuple, list[Node]]:
     """(cells, nodes) of one delta: δ_j, its formula in names, with numbers, its value."""
-    step = tr.quantity(f"dE/d{z.name}")
+    step = _step(tr, f"dE/d{z.name}")
     used: list[Node] = [step]
     if step.terms:  # softmax output: one term per output
         symbols = " + ".join(" ".join(f.latex for f in term.factors) for term in step.terms)
@@ -142,7 +158,7 @@ def _rule(tr: Trace | SampleTrace, layer: int) -> str:
             rf"\delta^{{({layer})}} = f'(z^{{({layer})}}) \odot (W^{{({layer + 1})}})^{{\top}} "
             rf"\delta^{{({layer + 1})}}, \qquad \delta_j = f'(z_j) \sum_k w_{{kj}} \delta_k"
         )
-    if tr.quantity(f"dE/d{_pres(tr, layer)[0].name}").terms:
+    if _step(tr, f"dE/d{_pres(tr, layer)[0].name}").terms:
         return r"\delta_j = \sum_k \frac{\partial E}{\partial o_k} \frac{\partial o_k}{\partial z_j}"
     return (
         rf"\delta^{{({layer})}} = \frac{{\partial E}}{{\partial o}} \odot f'(z^{{({layer})}}), \qquad "
@@ -182,7 +198,7 @@ def input_gradient_block(tr: Trace | SampleTrace, lang: str, digits: int = PLACE
     check_lang(lang)
     rows, used = [], []
     for x in (node for node in tr.nodes if node.kind is Kind.INPUT):
-        step = tr.quantity(f"dE/d{x.name}")
+        step = _step(tr, f"dE/d{x.name}")
         symbols, numbers, nodes = path_sum(tr, step, digits)
         rows.append(
             (

@@ -36,12 +36,13 @@ from nnref.rounding import round_half_up
 from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
-    from nnref.symbolic import Trace
+    from nnref.network import Network
+    from nnref.symbolic import Step, Trace
 
 __all__ = ["backward_order", "derivation_plan", "gate_plan", "title_text"]
 
 
-def backward_order(net: object) -> list[str]:
+def backward_order(net: Network) -> list[str]:
     """Parameter names in the order backpropagation reaches them: the output layer first."""
     names: list[str] = []
     for layer in reversed(range(net.n_layers)):
@@ -50,7 +51,7 @@ def backward_order(net: object) -> list[str]:
     return names
 
 
-def title_text(net: object, lang: str, example: str | None = None) -> str:
+def title_text(net: Network, lang: str, example: str | None = None) -> str:
     """The document title: the example's, or one naming the network's shape."""
     if example:
         from nnref.examples import example as find
@@ -86,10 +87,12 @@ def reproducible(tr: Trace, name: str, digits: int) -> bool | None:
     """Whether the shown factors of dE/d``name`` multiply to its shown value (None: not decimals)."""
     shown = [_decimal(value_text(step, digits)) for step in tr.chain(name)]
     result = _decimal(value_text(tr.quantity(f"dE/d{name}"), digits))
-    if result is None or any(v is None for v in shown) or "e" in str(result).lower():
+    if result is None or "e" in str(result).lower():
         return None
     product = Fraction(1)
     for value in shown:
+        if value is None:
+            return None
         product *= Fraction(value)
     return round_half_up(product, digits) == result
 
@@ -101,7 +104,12 @@ class _Builder:
     sections: list[Section]
 
     def add(
-        self, key: str, level: int, heading: str | None, blocks: Sequence[Block] = (), chain=None
+        self,
+        key: str,
+        level: int,
+        heading: str | None,
+        blocks: Sequence[Block] = (),
+        chain: tuple[str, tuple[Step, ...]] | None = None,
     ) -> None:
         self.sections.append(
             Section(key, level, None if heading is None else spans(heading), tuple(blocks), chain)
@@ -284,7 +292,7 @@ def derivation_plan(
 
 
 def gate_plan(
-    net: object,
+    net: Network,
     parameters: dict[str, str],
     table: Sequence[tuple[tuple[int, ...], tuple]],
     lang: str,

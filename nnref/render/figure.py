@@ -38,7 +38,7 @@ def draw_figure(figure: Figure) -> Any:
     import matplotlib
     import matplotlib.pyplot as plt
 
-    with matplotlib.rc_context(plot_style()):
+    with matplotlib.rc_context(plot_style()):  # type: ignore[arg-type]  # matplotlib types rc keys as Literals
         fig, ax = plt.subplots(figsize=(6, 3.2))
         ax.plot(figure.x, [float(v) for v in figure.y], marker="o" if len(figure.x) <= 30 else None)
         ax.set_xlabel(figure.x_label)

@@ -174,7 +174,7 @@ def broken(lhs: str, pieces: Sequence[Piece], joiner: str, tail: str = "", limit
     return lines
 
 
-def grouped_pieces(terms: Sequence[str], glue: str, joiner: str = " + ") -> list[tuple[str, str]]:
+def grouped_pieces(terms: Sequence[str], glue: str, joiner: str = " + ") -> list[Piece]:
     """A parenthesised sum as pieces that :func:`broken` may break between its terms."""
     if len(terms) == 1:
         return [(glue, f"({terms[0]})")]
