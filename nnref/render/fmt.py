@@ -234,10 +234,11 @@ def exact_latex(node: Node) -> str:
     >>> from nnref.examples import derive_example
     >>> tr = derive_example()
     >>> exact_latex(tr.quantity("z1")), exact_latex(tr.quantity("h1")), exact_latex(tr.quantity("o1"))
-    ('\\\\frac{2}{25}', '\\\\frac{1}{e^{- \\\\frac{2}{25}} + 1}', '')
+    ('\\\\frac{2}{25}', '\\\\frac{1}{e^{- 2 / 25} + 1}', '')
     """
     if node.rational:
         return mark(node, sympy.latex(node.value))
     closed = node.rational_closed_form
-    return "" if closed is None else mark(node, sympy.latex(closed))
+    # A fraction inside an exponent is written 2/25: stacked, it would be too small to read.
+    return "" if closed is None else mark(node, sympy.latex(closed, fold_short_frac=True))
 

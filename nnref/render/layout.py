@@ -15,7 +15,10 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from nnref.render.marks import CLOSE, OPEN
 
 __all__ = ["LINE", "broken", "fits", "grouped_pieces", "sum_lines", "width"]
 
@@ -84,6 +87,9 @@ _CHAR = {
 }
 
 
+_MARK = re.compile(OPEN + r"\d+" + CLOSE)
+
+
 def _group(text: str, start: int) -> tuple[str, int]:
     """The braced group starting at ``text[start] == "{"`` (or one token), and the index after it."""
     if start >= len(text):
@@ -109,7 +115,9 @@ def _group(text: str, start: int) -> tuple[str, int]:
 
 def width(latex: str, scale: float = 1.0, inline: bool = False) -> float:
     """Estimated printed width of ``latex`` in points (10 pt type; display style, or ``inline``
-    text style, where a fraction's parts are set smaller)."""
+    text style, where a fraction's parts are set smaller). A mark (:mod:`nnref.render.marks`)
+    prints nothing: the same line breaks where it does with marks as without."""
+    latex = _MARK.sub("", latex)
     total, index = 0.0, 0
     while index < len(latex):
         char = latex[index]

@@ -39,12 +39,14 @@ def _check_math(math: str) -> str:
     return math
 
 
-def rich_markdown(content: Rich, math: str = "parens") -> str:
-    """Inline content as Markdown text."""
+def rich_markdown(content: Rich, math: str = "parens", cell: bool = False) -> str:
+    """Inline content as Markdown text. In a table ``cell``, a formula with a fraction is set in
+    display style, so that its numerator, denominator and exponents keep a readable size."""
     out = []
     for span in content:
         if span.kind == "math":
-            out.append(f"${span.value}$" if math == "dollars" else rf"\({span.value}\)")
+            value = rf"\displaystyle {span.value}" if cell and r"\frac" in span.value else span.value
+            out.append(f"${value}$" if math == "dollars" else rf"\({value}\)")
         elif span.kind in ("code", "link"):
             out.append(str(span))
         else:
@@ -56,8 +58,8 @@ def _block(block: Block, math: str) -> str:
     if isinstance(block, Paragraph):
         return rich_markdown(block.content, math)
     if isinstance(block, Table):
-        header = [rich_markdown(cell, math) for cell in block.header]
-        rows = [[rich_markdown(cell, math) for cell in row] for row in block.rows]
+        header = [rich_markdown(cell, math, cell=True) for cell in block.header]
+        rows = [[rich_markdown(cell, math, cell=True) for cell in row] for row in block.rows]
         return markdown_table(header, rows, align=block.align)
     if isinstance(block, Equations):
         return aligned_math(block.lines) if block.aligned else display_math(block.lines[0])
