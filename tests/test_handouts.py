@@ -161,7 +161,8 @@ def test_every_delta_of_every_layer_is_in_markdown_and_json(capsys) -> None:
     assert len(reference["delta"]) == 6  # z1..z6: two hidden layers and the output layer
     for name, delta in reference["delta"].items():
         index = name[1:]
-        label = rf"| \(\delta_{{{index}}} = \frac{{\partial E}}{{\partial z_{{{index}}}}}\) |"
+        # a table cell's fraction is set in display style
+        label = rf"| \(\displaystyle \delta_{{{index}}} = \frac{{\partial E}}{{\partial z_{{{index}}}}}\) |"
         row = re.search(re.escape(label) + r"[^\n]*\| (-?\d\.\d{8}) \|", markdown)
         assert row is not None, name
         assert row.group(1) == _rounded(delta, 8), name

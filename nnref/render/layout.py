@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from nnref.render.marks import CLOSE, OPEN
 
-__all__ = ["LINE", "broken", "fits", "grouped_pieces", "sum_lines", "width"]
+__all__ = ["LINE", "braced_group", "broken", "fits", "grouped_pieces", "sum_lines", "width"]
 
 LINE = 420.0  # points: an A4 portrait text width (483 pt) less room for the label and the estimate's error
 
@@ -90,7 +90,7 @@ _CHAR = {
 _MARK = re.compile(OPEN + r"\d+" + CLOSE)
 
 
-def _group(text: str, start: int) -> tuple[str, int]:
+def braced_group(text: str, start: int) -> tuple[str, int]:
     """The braced group starting at ``text[start] == "{"`` (or one token), and the index after it."""
     if start >= len(text):
         return "", start
@@ -122,22 +122,22 @@ def width(latex: str, scale: float = 1.0, inline: bool = False) -> float:
     while index < len(latex):
         char = latex[index]
         if char == "\\":
-            name, index = _group(latex, index)
+            name, index = braced_group(latex, index)
             command = name[1:]
             if command in ("frac", "dfrac", "tfrac"):
-                top, index = _group(latex, index)
-                bottom, index = _group(latex, index)
+                top, index = braced_group(latex, index)
+                bottom, index = braced_group(latex, index)
                 part = scale * (0.78 if inline else 1.0)
                 total += max(width(top, part, inline), width(bottom, part, inline)) + 2 * scale
             elif command in ("text", "mathrm", "textrm"):
-                words, index = _group(latex, index)
+                words, index = braced_group(latex, index)
                 total += 5.0 * scale * len(words)
             elif command in ("begin", "end"):
-                _, index = _group(latex, index)
+                _, index = braced_group(latex, index)
             else:
                 total += _COMMANDS.get(command, 8.0) * scale
         elif char in "^_":
-            script, index = _group(latex, index + 1)
+            script, index = braced_group(latex, index + 1)
             total += width(script, scale * 0.74, inline)
         elif char in "{}":
             index += 1

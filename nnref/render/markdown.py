@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nnref.render.fmt import aligned_math, display_math, markdown_table, paragraphs
+from nnref.render.layout import braced_group
 from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Table
 
 __all__ = [
@@ -39,13 +40,33 @@ def _check_math(math: str) -> str:
     return math
 
 
+def _cell_math(latex: str) -> str:
+    r"""A table cell's formula at a readable size: with a fraction, in display style, and an
+    exponent that has subscripts written as ``\exp(...)`` (a subscript of an exponent is set
+    at half size).
+
+    >>> _cell_math(r"\frac{1}{1 + e^{- z_{1}}}"), _cell_math(r"\frac{1}{1 + e^{- 0.08}}")
+    ('\\displaystyle \\frac{1}{1 + \\exp\\left(- z_{1}\\right)}', '\\displaystyle \\frac{1}{1 + e^{- 0.08}}')
+    """
+    out, index = [], 0
+    while (found := latex.find("e^{", index)) >= 0:
+        exponent, end = braced_group(latex, found + 2)
+        out.append(latex[index:found])
+        keep = "_{" not in exponent or (found > 0 and latex[found - 1].isalpha())
+        out.append(latex[found:end] if keep else rf"\exp\left({exponent}\right)")
+        index = end
+    out.append(latex[index:])
+    text = "".join(out)
+    return rf"\displaystyle {text}" if r"\frac" in text else text
+
+
 def rich_markdown(content: Rich, math: str = "parens", cell: bool = False) -> str:
     """Inline content as Markdown text. In a table ``cell``, a formula with a fraction is set in
     display style, so that its numerator, denominator and exponents keep a readable size."""
     out = []
     for span in content:
         if span.kind == "math":
-            value = rf"\displaystyle {span.value}" if cell and r"\frac" in span.value else span.value
+            value = _cell_math(span.value) if cell else span.value
             out.append(f"${value}$" if math == "dollars" else rf"\({value}\)")
         elif span.kind in ("code", "link"):
             out.append(str(span))
