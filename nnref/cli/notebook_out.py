@@ -118,7 +118,7 @@ def derivation_notebook(plan: Plan, problem: Example, command: str = "") -> str:
     """The notebook (JSON text, nbformat 4) of ``plan``, which :func:`nnref.render.derivation_plan`
     made from ``problem`` with ``notebook=True``."""
     facts = plan.facts
-    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
+    biases = repr(list(problem.biases)) if problem.biases else "None"
     rate = repr(problem.learning_rate) if problem.learning_rate is not None else "None"
     only = "None" if facts["only"] is None else repr(list(facts["only"]))
     setup = (
@@ -142,7 +142,7 @@ def derivation_notebook(plan: Plan, problem: Example, command: str = "") -> str:
 def gate_notebook(plan: Plan, problem: Example, command: str = "") -> str:
     """The notebook of a step network: its truth table computed exactly, and derive() refusing it."""
     net = problem.network
-    biases = repr(list(problem.biases)) if problem.biases is not None else "None"
+    biases = repr(list(problem.biases)) if problem.biases else "None"
     columns = [f"x{i}" for i in range(1, net.sizes[0] + 1)] + [f"o{k}" for k in range(1, net.sizes[-1] + 1)]
     truth, why = plan.section("truth-table"), plan.section("no-gradient")
     cells = [
