@@ -35,7 +35,10 @@ ELEMENTWISE = {
     "identity": lambda z: z,
     "sigmoid": lambda z: 1 / (1 + sympy.exp(-z)),
     "tanh": sympy.tanh,
-    "relu": lambda z: sympy.Piecewise((z, z > 0), (0, True)),  # derivative 0 at z = 0
+    # derivative 0 at z = 0; unevaluated, or SymPy simplifies every nested condition (minutes)
+    "relu": lambda z: sympy.Piecewise(
+        (z, sympy.StrictGreaterThan(z, 0, evaluate=False)), (0, True), evaluate=False
+    ),
 }
 LOSS_TERMS = {
     "sse": lambda o, t, k: sympy.Rational(1, 2) * (t - o) ** 2,
@@ -100,8 +103,13 @@ def close(a, b, digits: int = DIGITS) -> bool:
     return abs(a - b) <= mpmath.mpf(10) ** (10 - digits) * max(1, abs(b))
 
 
+# Derandomized: the reference (sympy.diff of the composed loss) is slow on some networks, and a
+# suite run must not depend on the draw.
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(cases())
 def test_gradients_agree_with_diff_of_the_composed_loss(case):
