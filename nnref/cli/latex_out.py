@@ -19,7 +19,7 @@ import re
 from nnref.render.layout import width
 from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Span, Table
 
-__all__ = ["PACKAGES", "latex_document", "rich_latex"]
+__all__ = ["PACKAGES", "escape_latex", "latex_document", "rich_latex"]
 
 PACKAGES = (
     r"\usepackage[a4paper,margin=2cm]{geometry}",
@@ -53,7 +53,8 @@ _SPECIAL = {
 _NEGATIVE = re.compile(r"-\d[\d.]*(e[+-]\d+)?")
 
 
-def _escape(text: str) -> str:
+def escape_latex(text: str) -> str:
+    """``text`` with LaTeX's special characters (and ✓ ✗ × → −) written as LaTeX."""
     return "".join(_SPECIAL.get(char, char) for char in text)
 
 
@@ -64,13 +65,13 @@ def rich_latex(content: Rich, math: str = "parens") -> str:
         if span.kind == "math":
             out.append(f"${span.value}$" if math == "dollars" else rf"\({span.value}\)")
         elif span.kind == "code":
-            out.append(r"\texttt{" + _escape(span.value) + "}")
+            out.append(r"\texttt{" + escape_latex(span.value) + "}")
         elif span.kind == "link":
             out.append(r"\url{" + span.value + "}")
         elif _NEGATIVE.fullmatch(span.value):  # a value cell: a minus sign, not a hyphen
             out.append(r"\ensuremath{-}" + span.value[1:])
         else:
-            out.append(_escape(span.value))
+            out.append(escape_latex(span.value))
     return "".join(out)
 
 

@@ -9,30 +9,18 @@ from __future__ import annotations
 
 import re
 
+from nnref.cli.latex_out import escape_latex
+
 __all__ = ["markdown_to_latex_body"]
 
 _SECTIONS = {1: "section*", 2: "subsection*", 3: "subsubsection*", 4: "paragraph*"}
-_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    "✓": r"\checkmark{}",
-    "✗": r"\texttimes{}",
-}
 _ALIGN = {":--": "l", "--:": "r", ":-:": "c"}
 # Inline math, inline code, <links>: everything else on a line is text to escape.
 _INLINE = re.compile(r"(\\\(.*?\\\))|`([^`]*)`|<(https?://[^>\s]+)>")
 
 
 def _escape(text: str) -> str:
-    return "".join(_SPECIAL.get(char, char) for char in text.replace(r"\|", "|"))
+    return escape_latex(text.replace(r"\|", "|"))
 
 
 def _inline(text: str) -> str:
