@@ -184,6 +184,8 @@ def test_a_reader_checks_a_right_and_a_wrong_answer(browser: Any, site_url: str,
             assert state == "wrong"
             assert text.startswith("✗ " + ("틀렸습니다." if lang == "ko" else "Not right."))
             assert ("의 값입니다" if lang == "ko" else "is the value of") in text
+            # The page loads KaTeX only now, for the quantity's name (docs/javascripts/exercises.js).
+            exercise.locator(".nnref-exercise__result .katex annotation").first.wait_for(state="attached")
             tex = exercise.locator(".nnref-exercise__result annotation").evaluate_all(
                 "a => a.map(e => e.textContent)"
             )

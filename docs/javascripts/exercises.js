@@ -18,13 +18,34 @@ function nnrefDecimals(text) {
   return match ? match[1].length : 0;
 }
 
-function nnrefMath(latex) {
-  const span = document.createElement("span");
-  if (window.katex) {
-    katex.render(latex, span, { throwOnError: false });
-  } else {
-    span.textContent = latex;
+// The page's math is typeset when the site builds (docs/hooks/katex_static.py); KaTeX itself is
+// loaded only when an answer's message names a quantity, from the address on this script's tag.
+const NNREF_KATEX_SRC = document.currentScript && document.currentScript.dataset.katex;
+let nnrefKatexLoading = null;
+
+function nnrefKatex() {
+  if (window.katex) return Promise.resolve(window.katex);
+  if (!NNREF_KATEX_SRC) return Promise.reject(new Error("no data-katex on exercises.js"));
+  if (!nnrefKatexLoading) {
+    nnrefKatexLoading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = NNREF_KATEX_SRC;
+      script.onload = () => resolve(window.katex);
+      script.onerror = () => reject(new Error(`cannot load ${NNREF_KATEX_SRC}`));
+      document.head.append(script);
+    });
   }
+  return nnrefKatexLoading;
+}
+
+function nnrefMath(latex) {
+  // The TeX shows until KaTeX has typeset it (at once when it is already loaded).
+  const span = document.createElement("span");
+  span.textContent = latex;
+  nnrefKatex().then(
+    (katex) => katex.render(latex, span, { throwOnError: false }),
+    (error) => console.error(error),
+  );
   return span;
 }
 
