@@ -46,6 +46,10 @@ EXERCISES_HEADINGS = ("연습 문제", "Exercises")
 # Formulas' LaTeX source (\( \), \[ \]) is left out of every entry: no reader searches for
 # "\frac{1}{1 + e^{- z_{1}}}", and it was a sixth of the index.
 _MATH = re.compile(r"\\\((?:.|\n)*?\\\)|\\\[(?:.|\n)*?\\\]")
+# A notebook's code cell is indexed twice by mkdocs-jupyter (as <pre> and as plain text, which
+# stays), each with its prompt ("In [3]: Copied!", "Out[3]:"): the copies and prompts go.
+NOTEBOOKS = "notebooks/"
+_NOTEBOOK_NOISE = re.compile(r"<pre>(?:.|\n)*?</pre>|\b(?:In|Out) ?\[\d*\]: (?:Copied! )?")
 DEFAULT = "ko"  # at the site root; every other language under <lang>/
 INDEX = Path("search") / "search_index.json"
 # Field weights: a spelling found in a title counts like the title, one in the text like the text.
@@ -108,6 +112,15 @@ def searchable(text: str) -> str:
     return re.sub(r" {2,}", " ", _MATH.sub(" ", text))
 
 
+def notebook_text(text: str) -> str:
+    """A notebook entry's text without the second copy of each code cell and the prompts.
+
+    >>> notebook_text("<p>Set up.</p> In [1]: Copied! <pre>net = Network()</pre> net = Network() Out[1]: 0.5")
+    '<p>Set up.</p> net = Network() 0.5'
+    """
+    return re.sub(r" {2,}", " ", _NOTEBOOK_NOISE.sub(" ", text)).strip()
+
+
 def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
     """The first sentence of ``text`` (at most ``limit`` characters, cut at a word).
 
@@ -149,6 +162,8 @@ def language_index(merged: dict[str, Any], lang: str) -> dict[str, Any]:
             continue
         doc = dict(entry, location=entry["location"][len(prefix):])
         doc["text"] = searchable(doc.get("text", ""))
+        if doc["location"].startswith(NOTEBOOKS):
+            doc["text"] = notebook_text(doc["text"])
         if doc["location"].startswith(API_REFERENCE) or doc.get("title") in EXERCISES_HEADINGS:
             doc["text"] = summary(doc["text"])
         for field, like in SPELLING_FIELDS.items():
