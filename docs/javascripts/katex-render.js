@@ -1,6 +1,9 @@
-// Renders the site's math with the vendored KaTeX (no MathJax, nothing from a CDN).
-// - Markdown pages: pymdownx.arithmatex (generic mode) leaves \( \) and \[ \] TeX inside
-//   elements with the class "arithmatex".
+// Renders math in the reader's browser with the vendored KaTeX (no MathJax, nothing from a CDN),
+// on the pages that make math there: the notebooks and the playground. The Markdown pages' math
+// is typeset while the site builds (docs/hooks/katex_static.py), which removes this script and
+// KaTeX's from them.
+// - Markdown (the playground's results): pymdownx.arithmatex (generic mode) leaves \( \) and
+//   \[ \] TeX inside elements with the class "arithmatex".
 // - Notebook pages (mkdocs-jupyter): Markdown cells and SymPy's LaTeX outputs carry $ $ and
 //   $$ $$ TeX; docs/hooks/i18n_notebooks.py removed nbconvert's MathJax, so KaTeX renders it.
 // A formula KaTeX cannot parse stays as raw text (and logs an error), which the browser test
