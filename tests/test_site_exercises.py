@@ -201,8 +201,10 @@ def test_a_reader_checks_a_right_and_a_wrong_answer(browser: Any, site_url: str,
             exercise.locator("button").click()
             assert _result(exercise) == ("right", "✓ " + ("맞습니다." if lang == "ko" else "Right."))
             _shot(exercise, f"exercise-{lang}-{width}-right.png")
-        exercise.locator("summary").click()
+        exercise.locator("summary").click()  # the solution's math is typeset on opening
+        exercise.locator("details .katex").first.wait_for(state="attached")
         assert exercise.locator("details .katex").count() > 3
+        assert exercise.locator("details .arithmatex:not(:has(.katex))").count() == 0
         _shot(exercise, f"exercise-{lang}-390-solution.png")
     finally:
         page.context.close()

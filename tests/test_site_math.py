@@ -27,6 +27,7 @@ KATEX_SCRIPTS = ("katex.min.js", "auto-render.min.js", "katex-render.js")
 _ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 _ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
 _SCRIPT = re.compile(r'<script src="([^"]+)"')
+_SOLUTION = re.compile(r'<details class="nnref-exercise__solution.*?</details>', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +46,22 @@ def _makes_math_in_the_browser(path: str) -> bool:
 
 
 def test_no_markdown_page_leaves_tex_for_the_browser(pages: dict[str, str]) -> None:
-    typeset = 0
+    # But for the exercises' folded solutions: typeset when a reader opens one.
+    typeset = folded = 0
     for path, page in pages.items():
         if _makes_math_in_the_browser(path):
             continue
-        for _, inner in _ARITHMATEX.findall(page):
+        for solution in _SOLUTION.findall(page):
+            for _, inner in _ARITHMATEX.findall(solution):
+                assert "katex" not in inner and inner.startswith(("\\(", "\\[")), (path, inner[:120])
+                folded += 1
+        for _, inner in _ARITHMATEX.findall(_SOLUTION.sub("", page)):
             visible = inner.split("<annotation", 1)[0]
             assert 'class="katex' in visible and "\\(" not in visible, (path, inner[:120])
             tex = _ANNOTATION.findall(inner)
             assert len(tex) == 1 and tex[0].strip(), (path, inner[:120])
             typeset += 1
-    assert typeset > 1000  # every chapter has math
+    assert typeset > 1000 and folded > 100  # every chapter has math and exercises
 
 
 def test_only_pages_that_make_math_load_katex(pages: dict[str, str]) -> None:
@@ -98,6 +104,10 @@ def test_typeset_page_replaces_each_formula_in_order() -> None:
         asked.append(formulas)
         return [f"<b>{tex}|{display}</b>" for tex, display in formulas]
 
+    solution = (
+        '<details class="nnref-exercise__solution note"><span class="arithmatex">\\(z\\)</span></details>'
+    )
+    assert katex_static.typeset_page(solution, fake, "p.md") == solution and asked == []
     out = katex_static.typeset_page(page, fake, "p.md")
     assert asked == [[("x_1", False), ("y", False), ("E", True)]]
     assert out == (

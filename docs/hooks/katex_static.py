@@ -16,8 +16,10 @@ the build, with the page and the formula.
 
 Which pages still load KaTeX's scripts: those that make math in the reader's browser, the
 notebooks (mkdocs-jupyter leaves ``$...$`` in the cells) and the playground (it derives in the
-browser). The chapters' exercises load katex.min.js only when a reader's answer needs a formula
-(docs/javascripts/exercises.js, ``data-katex`` on its script tag), and a page without exercises
+browser). The chapters' exercises load katex.min.js only when a reader opens a solution (its
+math is left as TeX here: solutions were a quarter of the backprop chapter's typeset HTML, and
+the parsing of a page grows with its HTML) or an answer's message names a quantity
+(docs/javascripts/exercises.js, ``data-katex`` on its script tag). A page without exercises
 does not load their script and style at all.
 """
 
@@ -43,6 +45,9 @@ _KATEX_FILES = ("katex.min.js", "contrib/auto-render.min.js")
 # Pages whose math is made in the browser (see the module docstring).
 _RUNTIME_MATH = ('class="jupyter-wrapper"', 'id="nnref-playground-config"')
 _EXERCISES = 'class="nnref-exercises"'
+# An exercise's solution, folded until a reader opens it: its math (about a quarter of the
+# backprop chapter's HTML once typeset) stays TeX, and exercises.js typesets it on opening.
+_SOLUTION = re.compile(r'<details class="nnref-exercise__solution[^"]*">.*?</details>', re.DOTALL)
 
 
 class _Typesetter:
@@ -128,8 +133,14 @@ def split_tex(text: str) -> tuple[str, bool] | None:
 
 
 def typeset_page(output: str, typeset: Any, where: str) -> str:
-    """``output`` with every arithmatex element's TeX replaced by ``typeset``'s HTML."""
-    matches = [(m, split_tex(m.group("tex"))) for m in _MATH.finditer(output)]
+    """``output`` with every arithmatex element's TeX replaced by ``typeset``'s HTML, but for
+    those in an exercise's folded solution (:data:`_SOLUTION`)."""
+    folded = [m.span() for m in _SOLUTION.finditer(output)]
+    matches = [
+        (m, split_tex(m.group("tex")))
+        for m in _MATH.finditer(output)
+        if not any(start <= m.start() < end for start, end in folded)
+    ]
     formulas = [formula for _, formula in matches if formula is not None]
     if not formulas:
         return output

@@ -38,6 +38,25 @@ function nnrefKatex() {
   return nnrefKatexLoading;
 }
 
+// An arithmatex element's TeX, \(...\) inline or \[...\] display (pymdownx.arithmatex).
+function nnrefTypesetArithmatex(element, katex) {
+  const text = element.textContent.trim();
+  const display = text.startsWith("\\[");
+  katex.render(text.slice(2, -2), element, { displayMode: display, throwOnError: false });
+}
+
+// A solution's math is typeset the first time a reader opens it.
+function nnrefSolution(details) {
+  details.addEventListener("toggle", () => {
+    const pending = [...details.querySelectorAll(".arithmatex")].filter((e) => !e.querySelector(".katex"));
+    if (!details.open || !pending.length) return;
+    nnrefKatex().then(
+      (katex) => pending.forEach((element) => nnrefTypesetArithmatex(element, katex)),
+      (error) => console.error(error),
+    );
+  });
+}
+
 function nnrefMath(latex) {
   // The TeX shows until KaTeX has typeset it (at once when it is already loaded).
   const span = document.createElement("span");
@@ -113,6 +132,7 @@ function nnrefExercises(root) {
   for (const section of root.querySelectorAll(".nnref-exercises")) {
     const messages = JSON.parse(section.dataset.messages);
     for (const exercise of section.querySelectorAll(".nnref-exercise")) {
+      exercise.querySelectorAll("details.nnref-exercise__solution").forEach(nnrefSolution);
       const check = () => nnrefCheck(exercise, messages);
       exercise.querySelector(".nnref-exercise__button").addEventListener("click", check);
       const input = exercise.querySelector(".nnref-exercise__input");
