@@ -234,3 +234,23 @@ def test_saturated_sigmoid_with_bce_has_the_right_digits():
         expected = mpmath.log1p(mpmath.exp(-200))
         assert abs(mpmath.mpf(str(sympy.N(tr.loss, 40))) / expected - 1) < mpmath.mpf(10) ** -38
     assert tr.decimal("dE/dw1", 8) == 0 and tr.gradient["w1"] < 0
+
+
+def test_a_relu_output_at_exactly_zero_after_a_deeper_layer():
+    # The output relu's sign was asked for while the sample's names were not registered yet: the
+    # hidden node h4 it depends on could not be found (hypothesis drew this network in test_verify).
+    # At z = 0 exactly, relu'(0) = 0 (DESIGN's convention): every gradient through the output is 0.
+    net = Network((1, 1, 2, 1, 1), ("identity", "sigmoid", "sigmoid", "relu"), "sse", bias=False)
+    tr = derive(net, x=[1], target=["0.5"], weights=[1, "-0.375", "-0.75", "2.125", "-1.75", 0])
+    assert tr.output == (0,)
+    assert tr.loss == Fraction(1, 8)  # (0.5 - 0)^2 / 2
+    assert all(tr.gradient[name].doit() == 0 for name in net.parameters)  # exact zeros
+    # Away from the kink (w6 > 0) the gradients flow: they agree with the numeric engine's float64.
+    from nnref.numeric import MLP
+
+    weights = [1, "-0.375", "-0.75", "2.125", "-1.75", "0.25"]
+    moved = derive(net, x=[1], target=["0.5"], weights=weights)
+    mlp = MLP.from_network(net, weights=[float(Fraction(w)) for w in weights])
+    numeric = mlp.gradient([[1.0]], [[0.5]])
+    for name in net.parameters:
+        assert float(moved.gradient[name]) == pytest.approx(numeric[name], rel=1e-12, abs=1e-15)

@@ -44,9 +44,12 @@ class Where:
     sample: int | None = None
     iteration: int = 0
     scope: Scope | None = None
+    # Told of every node as it is placed: a node's exact value can be asked for (a relu's
+    # sign) while its pass is still being built, before the pass registers its names.
+    placed: Callable[[Node], object] | None = None
 
     def put(self, node: Node, layer: int = 0, index: int = 0, general_latex: str | None = None) -> Node:
-        return node.place(
+        node = node.place(
             layer=layer,
             index=index,
             sample=self.sample,
@@ -54,6 +57,9 @@ class Where:
             general_latex=general_latex,
             scope=self.scope,
         )
+        if self.placed is not None:
+            self.placed(node)
+        return node
 
 
 def given_node(name: str, kind: Kind, value: Fraction | sympy.Rational) -> Node:

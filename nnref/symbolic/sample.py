@@ -49,7 +49,8 @@ class SamplePass:
         iteration: int,
     ) -> None:
         self.names: dict[str, Node] = {}
-        where = Where(sample, iteration, self.lookup)
+        self._placed: dict[str, Node] = {}
+        where = Where(sample, iteration, self.lookup, lambda node: self._placed.setdefault(node.name, node))
         self._shared = shared
         inputs = input_nodes(net, x, where)
         self.targets = [
@@ -87,5 +88,8 @@ class SamplePass:
 
     def lookup(self, name: str) -> Node:
         """The node ``name`` of this sample, or of the whole trace (a parameter, ``alpha``)."""
-        found = self.names.get(name)
-        return found if found is not None else self._shared[name]
+        for names in (self.names, self._placed):
+            found = names.get(name)
+            if found is not None:
+                return found
+        return self._shared[name]
