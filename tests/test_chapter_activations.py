@@ -95,7 +95,7 @@ def test_deep_sigmoid_gradients_vanish_towards_the_input() -> None:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = run_snippets("plotting.py", "activations.py")
+    page = run_snippets("plotting.py", "words.py", "activations.py")
     for name in ("step", "sigmoid", "tanh", "relu"):
         assert "$$" in page["activation_markdown"](name, lang)
     assert ("그 외" in page["activation_markdown"]("step", lang)) == (lang == "ko")

@@ -91,7 +91,7 @@ def test_cross_entropy_gives_more_gradient_to_a_wrong_output() -> None:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = run_snippets("plotting.py", "losses.py")
+    page = run_snippets("plotting.py", "words.py", "losses.py")
     holding, failing = page["shortcut_markdown"](lang, True), page["shortcut_markdown"](lang, False)
     assert holding.count("\\checkmark") == 3 and failing.count("\\neq") == 2
     assert "\n\n$$\n" in holding  # the math is a block of its own, not glued to the title
