@@ -13,6 +13,9 @@ from nnref.experiments import descent_path, exact_decimal_text, learning_rate_ru
 from nnref.render import markdown_table
 from nnref.render.fmt import value_text
 
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+
 W, ALPHA = sympy.symbols("w alpha", real=True)
 K = sympy.Symbol("k", integer=True, nonnegative=True)
 W0 = sympy.Symbol("w_0", real=True)
@@ -24,44 +27,9 @@ RATES_1D = ("0.05", "0.3", "1.05")  # too small, good, too large for E(w) = (w -
 RATES_DIGITS = (0.01, 0.5, 2.0)  # too small, DIGITS_RECIPE's rate, too large
 DIGITS_EPOCHS = 10
 
-WORDS = {
-    "ko": {
-        "kinds": ("너무 작은 학습률", "알맞은 학습률", "너무 큰 학습률"),
-        "loss": "손실",
-        "epoch": "에포크",
-        "rate": "학습률",
-        "w_last": f"갱신 {STEPS}번 뒤의 \\(w\\)",
-        "e_last": f"갱신 {STEPS}번 뒤의 \\(E(w)\\)",
-        "before": "갱신 전 \\(E\\)",
-        "after": "갱신 한 번 뒤 \\(E\\)",
-        "change": "변화",
-        "parabola_title": f"E(w) = (w − {MINIMUM})², 시작점 w = {START}",
-        "digits_title": "digits 학습 손실",
-        "train_loss": "마지막 에포크의 학습 손실",
-        "test_loss": "테스트 손실",
-        "train": "학습 손실",
-        "dead": "모든 학습 이미지에 0을 내는 은닉 뉴런",
-        "test_acc": "테스트 정확도",
-    },
-    "en": {
-        "kinds": ("learning rate too small", "a good learning rate", "learning rate too large"),
-        "loss": "loss",
-        "epoch": "epoch",
-        "rate": "learning rate",
-        "w_last": f"\\(w\\) after {STEPS} updates",
-        "e_last": f"\\(E(w)\\) after {STEPS} updates",
-        "before": "\\(E\\) before",
-        "after": "\\(E\\) after one update",
-        "change": "change",
-        "parabola_title": f"E(w) = (w − {MINIMUM})², start at w = {START}",
-        "digits_title": "digits training loss",
-        "train_loss": "training loss, last epoch",
-        "test_loss": "test loss",
-        "train": "training loss",
-        "dead": "hidden neurons that output 0 for every training image",
-        "test_acc": "test accuracy",
-    },
-}
+def _kinds(lang: str) -> tuple[str, str, str]:
+    """The three learning rates' names: too small, good, too large."""
+    return tuple(page_text(f"descent_kinds_{i}", lang) for i in range(3))
 
 
 def _math(latex: str) -> str:
@@ -121,10 +89,9 @@ def _paths() -> dict[str, tuple[sympy.Rational, ...]]:
 def parabola_svg(lang: str) -> str:
     """Three panels, one above the other: the iterates on E(w) = (w-3)^2 for a too small, a good
     and a too large rate."""
-    words = WORDS[lang]
     paths = _paths()
     fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4))  # noqa: F821 - from plotting.py
-    for ax, (rate, path), kind in zip(axes, paths.items(), words["kinds"], strict=True):
+    for ax, (rate, path), kind in zip(axes, paths.items(), _kinds(lang), strict=True):
         values = [float(v) for v in path]
         # Each panel spans its own iterates (the diverging one leaves any common frame).
         lo, hi = min(*values, MINIMUM - 3) - 1, max(*values, MINIMUM + 3) + 1
@@ -136,21 +103,21 @@ def parabola_svg(lang: str) -> str:
         ax.set_ylabel("E(w)")
         ax.set_xlim(lo, hi)
     axes[-1].set_xlabel("w")
-    fig.suptitle(words["parabola_title"])
+    fig.suptitle(page_text("descent_parabola_title", lang, minimum=MINIMUM, start=START))
     fig.subplots_adjust(hspace=0.5, top=0.9)  # not tight_layout: it lays the text out once more (slow)
-    return svg(fig, alt=words["parabola_title"])  # noqa: F821 - from plotting.py
+    return svg(fig, alt=page_text("descent_parabola_title", lang, minimum=MINIMUM, start=START))  # noqa: F821 - from plotting.py
 
 
 def parabola_table(lang: str) -> str:
     """w and E(w) after STEPS exact steps for each rate (exact rationals, rounded for display)."""
-    words = WORDS[lang]
     rows = []
-    for (rate, path), kind in zip(_paths().items(), words["kinds"], strict=True):
+    for (rate, path), kind in zip(_paths().items(), _kinds(lang), strict=True):
         last = path[-1]
         factor = (1 - 2 * sympy.Rational(rate)) ** 2
         rows.append([kind, rate, exact_decimal_text(factor, 4), exact_decimal_text(last, 6),
                      _significant((last - MINIMUM) ** 2)])
-    header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", words["w_last"], words["e_last"]]
+    header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", page_text("descent_w_last", lang, steps=STEPS),
+              page_text("descent_e_last", lang, steps=STEPS)]
     return markdown_table(header, rows, align="lrrrr")
 
 
@@ -192,7 +159,7 @@ def wikidocs_losses(lang: str) -> str:
 
 def one_step_table(lang: str) -> str:
     """The same example, one step at several learning rates: the loss after it."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     rows = []
     for step in one_step_losses():
         change = step.loss_after - step.loss_before
@@ -213,10 +180,10 @@ def _digits_runs():
 
 def digits_svg(lang: str) -> str:
     """Three panels, one above the other: digits training and test loss per epoch for each rate."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     runs = _digits_runs()
     fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4), sharex=True, sharey=True)  # noqa: F821
-    for ax, (rate, hist), kind in zip(axes, runs.items(), words["kinds"], strict=True):
+    for ax, (rate, hist), kind in zip(axes, runs.items(), _kinds(lang), strict=True):
         epochs = range(1, len(hist.loss) + 1)
         ax.plot(epochs, hist.loss, marker="o", markersize=3, label=words["train"])
         ax.plot(epochs, hist.val_loss, marker="o", markersize=3, linestyle="--", label=words["test_loss"])
@@ -233,14 +200,14 @@ def digits_svg(lang: str) -> str:
 
 def digits_table(lang: str) -> str:
     """Final training loss, test loss and test accuracy for each learning rate."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     _digits_runs()  # checks the runs
     runs = learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS)
     large = runs[RATES_DIGITS[-1]]
     if large.dead_units <= large.hidden_units // 2:  # the prose says "most hidden neurons"
         raise ValueError(f"only {large.dead_units} of {large.hidden_units} hidden units died")
     rows = []
-    for (rate, run), kind in zip(runs.items(), words["kinds"], strict=True):
+    for (rate, run), kind in zip(runs.items(), _kinds(lang), strict=True):
         hist = run.history
         rows.append([kind, f"{rate:g}", f"{hist.loss[-1]:.4f}", f"{hist.val_loss[-1]:.4f}",
                      f"{hist.val_accuracy[-1]:.1%}", f"{run.dead_units} / {run.hidden_units}"])

@@ -14,27 +14,13 @@ from nnref.render import markdown_table
 from nnref.rounding import decimal_text
 from nnref.symbolic import ACTIVATIONS
 
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+
 LEARNING_RATE = "0.1"  # the page's prose names these givens too
 MAX_EPOCHS = 100
 TRAINED_GATES = ("and", "or", "nand")
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
-
-WORDS = {
-    "ko": {
-        "gate": "게이트", "threshold": "임계값", "epoch": "에포크", "mistakes": "틀린 샘플 수",
-        "target": "실제값", "output": "출력", "start": "시작", "same": "모두 일치",
-        "update": "갱신", "none": "그대로", "raise": "x만큼 키움", "lower": "x만큼 줄임",
-        "fire_missed": "1이어야 하는데 0", "fired_wrongly": "0이어야 하는데 1", "correct": "맞음",
-        "case": "경우", "otherwise": "그 외",
-    },
-    "en": {
-        "gate": "gate", "threshold": "threshold", "epoch": "epoch", "mistakes": "misclassified samples",
-        "target": "target", "output": "output", "start": "start", "same": "all match",
-        "update": "update", "none": "unchanged", "raise": "raised by x", "lower": "lowered by x",
-        "fire_missed": "1 expected, 0 given", "fired_wrongly": "0 expected, 1 given", "correct": "correct",
-        "case": "case", "otherwise": "otherwise",
-    },
-}
 
 W1, W2, X1, X2, B, THETA, Z = sympy.symbols("w1 w2 x1 x2 b theta z")
 
@@ -66,7 +52,7 @@ def threshold_to_bias_markdown(lang: str) -> str:
     # "w·x > θ" and "w·x + b > 0" are the same condition exactly when b = -θ:
     if sympy.simplify((weighted - THETA) - with_bias.subs(B, -THETA)) != 0:
         raise ValueError("w·x - θ differs from (w·x + b) with b = -θ")
-    otherwise = WORDS[lang]["otherwise"]
+    otherwise = page_words("perceptron", lang)["otherwise"]
     fires = sympy.StrictGreaterThan(weighted, THETA, evaluate=False)
     step_formula = ACTIVATIONS["step"].formula(Z)  # nnref's own definition: 1 iff z > 0
     return "\n".join([
@@ -86,7 +72,7 @@ def threshold_to_bias_markdown(lang: str) -> str:
 
 def hand_set_gates_table(lang: str) -> str:
     """The example perceptrons' hand-set weights and bias, and the threshold theta = -b."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     header = [w["gate"], r"\(w_1\)", r"\(w_2\)", r"\(b\)", rf"{w['threshold']} \(\theta = -b\)"]
     rows = []
     for gate in TRAINED_GATES:
@@ -126,7 +112,7 @@ def learning_rule_markdown() -> str:
 
 def error_cases_table(lang: str) -> str:
     """The four (t, y) cases, the error t - y and what the rule does to the weights."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     rows = []
     for t in (0, 1):
         for y in (0, 1):
@@ -148,7 +134,7 @@ def train_gate(gate: str):
 
 def epochs_table(gate: str, lang: str) -> str:
     """Weights and bias after every epoch of training on ``gate`` (epoch 0: the start)."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     run = train_gate(gate)
     if not run.converged:
         raise ValueError(f"the learning rule did not learn {gate} in {MAX_EPOCHS} epochs")
@@ -162,7 +148,7 @@ def epochs_table(gate: str, lang: str) -> str:
 
 def learned_truth_table(gate: str, lang: str) -> str:
     """The trained perceptron on every input: z, y = step(z), and the gate's target."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     run = train_gate(gate)
     rows = []
     for x, target in zip(INPUTS, GATES[gate], strict=True):
