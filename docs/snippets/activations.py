@@ -31,9 +31,8 @@ SYMBOLS = {name: spec.latex for name, spec in registry.ACTIVATIONS.items()}
 def _cases_latex(expr: sympy.Expr, lang: str) -> str:
     """LaTeX of a Piecewise in the page's language (SymPy writes "for" and "otherwise")."""
     text = sympy.latex(expr)
-    if lang == "ko":
-        text = text.replace(r"\text{for}\: ", "").replace(r"\text{otherwise}", r"\text{그 외}")
-    return text
+    return text.replace(r"\text{for}\: ", page_text("activations_for", lang)).replace(
+        r"\text{otherwise}", rf"\text{{{page_text('piecewise_otherwise', lang)}}}")
 
 
 def _textbook(name: str) -> sympy.Expr:
@@ -72,17 +71,7 @@ def activation_markdown(name: str, lang: str) -> str:
         if shown == derivative:
             raise ValueError(f"SymPy's ReLU derivative {derivative} is no longer a Heaviside function")
         return display_math(f"{lhs} = {sympy.latex(f)}, \\qquad {symbol}'(z) = {sympy.latex(shown)}") + (
-            (
-                "\nSymPy의 미분 결과는 헤비사이드 함수 \\(H(z)\\)이고, SymPy는 "
-                if lang == "ko"
-                else "\nSymPy's derivative is the Heaviside step function \\(H(z)\\), and SymPy sets "
-            )
-            + f"\\(H(0) = {sympy.latex(sympy.Heaviside(0))}\\)"
-            + (
-                "로 둡니다. nnref는 두 엔진 모두 다음 정의를 씁니다.\n"
-                if lang == "ko"
-                else ". Both nnref engines use this definition instead:\n"
-            )
+            "\n" + page_text("activations_heaviside", lang, h0=sympy.latex(sympy.Heaviside(0))) + "\n"
             + display_math(
                 f"{symbol}'(z) = {_cases_latex(nnref_form, lang)}, \\qquad "
                 f"{symbol}'(0) = {sympy.latex(at_zero)}"

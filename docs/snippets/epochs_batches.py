@@ -63,11 +63,7 @@ def data_summary(lang: str) -> str:
     """One sentence: the size of the split and the network's widths (inline numbers)."""
     digits = load_digits()
     sizes = "-".join(map(str, DIGITS_RECIPE.sizes))
-    if lang == "ko":
-        return (f"학습 데이터 \\(N = {n_train()}\\)장, 테스트 데이터 {digits.X_test.shape[0]}장이고, "
-                f"신경망의 층 너비는 {sizes}입니다.")
-    return (f"The training split has \\(N = {n_train()}\\) images, the test split "
-            f"{digits.X_test.shape[0]}; the network's layer widths are {sizes}.")
+    return page_text("batches_data", lang, n=n_train(), test=digits.X_test.shape[0], sizes=sizes)
 
 
 def iterations_table(lang: str) -> str:
@@ -121,11 +117,7 @@ def timing_table(lang: str) -> str:
 
 def curves_settings(lang: str) -> str:
     """The sentence that states the settings of the batch-size runs, from the values they use."""
-    if lang == "ko":
-        return (f"같은 초기 가중치, 같은 학습률(learning rate) {RATE}, 같은 에포크 수({EPOCHS})로 "
-                "배치 크기만 바꿔 학습했습니다.")
-    return (f"Same initial weights, same learning rate {RATE}, same number of epochs ({EPOCHS}); "
-            "only the batch size changes.")
+    return page_text("batches_settings", lang, rate=RATE, epochs=EPOCHS)
 
 
 def per_epoch_svg(lang: str) -> str:
@@ -166,15 +158,8 @@ def fitting_summary(lang: str) -> str:
     run = _fitting()
     sizes = "-".join(map(str, run.sizes))
     hist = run.history
-    if lang == "ko":
-        return (f"학습 데이터를 앞의 {run.n_train}장으로 줄이고, 은닉 뉴런을 {run.sizes[1]}개로 늘린 신경망"
-                f"({sizes})을 배치 크기 {hist.batch_size}, 학습률 {hist.learning_rate:g}로 "
-                f"{hist.epochs} 에포크 동안 학습합니다. "
-                "테스트 손실은 테스트 데이터 전체에서 에포크마다 잽니다.")
-    return (f"Keep only the first {run.n_train} training images, widen the hidden layer to "
-            f"{run.sizes[1]} neurons ({sizes}), and train with batch size {hist.batch_size} and "
-            f"learning rate {hist.learning_rate:g} for {hist.epochs} epochs. The test loss is "
-            "measured on the whole test split after every epoch.")
+    return page_text("batches_fitting", lang, n=run.n_train, hidden=run.sizes[1], sizes=sizes,
+                     batch=hist.batch_size, rate=f"{hist.learning_rate:g}", epochs=hist.epochs)
 
 
 def fitting_svg(lang: str) -> str:

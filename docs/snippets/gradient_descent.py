@@ -152,9 +152,7 @@ def wikidocs_losses(lang: str) -> str:
     """Inline: the example's loss before and after its one step (8 decimals, from nnref.derive)."""
     tr = derive_example("wikidocs-07-05")
     before, after = f"{tr.decimal('E'):f}", f"{tr.next().decimal('E'):f}"
-    if lang == "ko":
-        return f"이 갱신 한 번으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다."
-    return f"This one update lowers the error \\(E\\) from {before} to {after}."
+    return page_text("descent_one_update", lang, before=before, after=after)
 
 
 def one_step_table(lang: str) -> str:
@@ -226,11 +224,7 @@ def chance_sentence(lang: str) -> str:
     if hist.val_accuracy[-1] > 0.12:  # and "the accuracy of always choosing one class" (10 classes)
         raise ValueError(f"the too-large run reaches test accuracy {hist.val_accuracy[-1]}")
     uniform = f"\\(\\ln 10 \\approx {chance:.4f}\\)"
-    if lang == "ko":
-        return (f"그래서 손실은 열 클래스에 똑같은 확률을 주는 출력의 손실 {uniform} 근처에 머물고, "
-                "정확도도 한 클래스만 고를 때 수준입니다.")
-    return (f"So the loss stays near {uniform}, the loss of an output that gives all ten classes the "
-            "same probability, and the accuracy is that of always choosing one class.")
+    return page_text("descent_chance", lang, uniform=uniform)
 
 
 def spike_sentence(lang: str) -> str:
@@ -245,16 +239,5 @@ def spike_sentence(lang: str) -> str:
     if max(hist.val_loss[back:]) > hist.val_loss[peak] / 2:
         raise ValueError("the test loss jumps again after it recovered; the sentence says it does not")
     peak_loss, accuracy = f"{hist.val_loss[peak]:.2f}", f"{hist.val_accuracy[peak]:.0%}"
-    if lang == "ko":
-        return (f"알맞은 학습률에서도 테스트 손실이 에포크 {peak + 1}에 한 번 {peak_loss}까지 "
-                f"튀고, 그 에포크의 테스트 정확도는 {accuracy}로 떨어집니다. "
-                "미니배치(mini-batch) 하나로 구한 기울기는 데이터 전체의 기울기와 조금씩 달라서, "
-                "학습률이 크면 갱신 한 번이 가중치를 잠시 나쁜 쪽으로 밀어낼 수 있습니다. "
-                f"이 학습률에서는 그런 일이 되풀이되지 않고, 에포크 {back + 1}에는 테스트 손실이 "
-                "튀기 전보다 낮아집니다. 너무 큰 학습률과 다른 점이 이것입니다.")
-    return (f"Even the good rate makes the test loss jump once, to {peak_loss} in epoch {peak + 1}, "
-            f"where the test accuracy drops to {accuracy}. The gradient of one mini-batch differs a little "
-            "from that of the whole data set, so with a large learning rate a single update can push the "
-            f"weights off course for a while. At this rate that does not repeat: by epoch {back + 1} the "
-            "test loss is below its level before the jump. That is the difference from a rate that is too "
-            "large.")
+    return page_text("descent_spike", lang, peak=peak + 1, peak_loss=peak_loss, accuracy=accuracy,
+                     back=back + 1)

@@ -80,7 +80,7 @@ def composition_markdown(lang: str) -> str:
             f"\\begin{{aligned}} f(x) &= f_{{3}}(f_{{2}}(f_{{1}}(x))) \\\\ "
             f"&= {sympy.latex(composed)} \\end{{aligned}}"
         )
-        + ("\n펼쳐 쓰면 다음과 같습니다.\n" if lang == "ko" else "\nWritten out, this is:\n")
+        + "\n" + page_text("networks_written_out", lang) + "\n"
         + display_math(f"f(x) = {_exp_latex(expanded)}")
     )
 
@@ -101,21 +101,15 @@ def composition_check(lang: str) -> str:
         + [f"w_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_WEIGHTS, start=1)]
         + [f"b_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_BIASES, start=1)]
     )
-    if lang == "ko":
-        lead = f"\\({givens}\\)일 때는 다음과 같고,"
-        tail = "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 "
-        end = "입니다."
-    else:
-        lead, tail = f"With \\({givens}\\),", "and `MLP.predict` (float64) with the same parameters gives "
-        end = "."
     return (
-        lead
+        page_text("networks_at_givens", lang, givens=givens)
         + "\n"
         + display_math(
             f"\\begin{{aligned}} f({COMPOSITION_X}) &= {_exp_latex(value)} \\\\ "
             f"&\\approx {format_decimal(exact_decimal, 15)} \\end{{aligned}}"
         )
-        + f"\n{tail}`{predicted!r}`{end}"
+        + "\n"
+        + page_text("networks_predict_gives", lang, predicted=f"`{predicted!r}`")
     )
 
 

@@ -52,7 +52,7 @@ def threshold_to_bias_markdown(lang: str) -> str:
     # "w·x > θ" and "w·x + b > 0" are the same condition exactly when b = -θ:
     if sympy.simplify((weighted - THETA) - with_bias.subs(B, -THETA)) != 0:
         raise ValueError("w·x - θ differs from (w·x + b) with b = -θ")
-    otherwise = page_words("perceptron", lang)["otherwise"]
+    otherwise = page_text("piecewise_otherwise", lang)
     fires = sympy.StrictGreaterThan(weighted, THETA, evaluate=False)
     step_formula = ACTIVATIONS["step"].formula(Z)  # nnref's own definition: 1 iff z > 0
     return "\n".join([
@@ -172,11 +172,8 @@ def summary_sentence(gate: str, lang: str) -> str:
     params = ", ".join(f"{n} = {decimal_text(v)}" for n, v in zip(names, values, strict=True))
     if any(record.mistakes == 0 for record in run.epochs[:-1]):
         raise ValueError(f"{gate}: an epoch before the last made no mistake; the sentence says otherwise")
-    if lang == "ko":
-        return (f"{gate.upper()}: 매개변수는 처음 에포크 {updating}번 동안 바뀌었고, 에포크 {last}에서 "
-                rf"네 샘플을 모두 맞혀 학습을 마쳤습니다. 최종 매개변수는 \({params}\)입니다.")
-    return (f"{gate.upper()}: the parameters changed in each of the first {updating} epochs; in epoch "
-            rf"{last} every sample was classified correctly and training stopped with \({params}\).")
+    return page_text("perceptron_summary", lang, gate=gate.upper(), updating=updating, last=last,
+                     params=params)
 
 
 def settings_markdown(lang: str) -> str:
@@ -186,8 +183,4 @@ def settings_markdown(lang: str) -> str:
     if len(set(start)) != 1:
         raise ValueError(f"the sentence below assumes one common start value; got {start}")
     rate, first = decimal_text(_rate()), decimal_text(start[0])
-    if lang == "ko":
-        return (rf"학습률은 \(\alpha = {rate}\), 시작값은 \(w_1 = w_2 = b = {first}\)이고, 에포크는 "
-                f"최대 {MAX_EPOCHS}번까지 돕니다.")
-    return (rf"Settings: learning rate \(\alpha = {rate}\), start at \(w_1 = w_2 = b = {first}\), "
-            f"at most {MAX_EPOCHS} epochs.")
+    return page_text("perceptron_settings", lang, rate=rate, first=first, epochs=MAX_EPOCHS)

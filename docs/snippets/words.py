@@ -14,6 +14,18 @@ import string as _string
 from nnref.words import fill as _fill
 
 PAGE_WORDS: dict[str, dict[str, str]] = {
+    # -- more than one page
+    "piecewise_otherwise": {"ko": "그 외", "en": "otherwise"},
+    # -- home.py
+    "home_agreement": {
+        "ko": "- SymPy 값과 NumPy 값: 상대 차이 \\({numpy}\\) 이하. float64의 반올림 오차 말고는 차이가 "
+        "없어야 합니다.\n- SymPy 값과 중앙 차분: 상대 차이 \\({central}\\) 이하. 중앙 차분은 손실 "
+        "함수 값의 반올림 오차를 작은 간격으로 나누므로 float64 정밀도까지는 맞지 않습니다.",
+        "en": "- SymPy and NumPy: a relative difference of at most \\({numpy}\\): nothing but float64 "
+        "rounding.\n- SymPy and central differences: at most \\({central}\\); central differences "
+        "divide the rounding error of loss values by a small step, so they cannot reach float64 "
+        "precision.",
+    },
     # -- xor.py
     "xor_gate": {"ko": "게이트", "en": "gate"},
     "xor_condition": {"ko": "필요한 조건", "en": "condition needed"},
@@ -167,6 +179,25 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "batches_end": {"ko": "마지막 {t.epoch}", "en": "last {t.epoch}"},
     "batches_underfit": {"ko": "{t.underfitting}", "en": "{t.underfitting}"},
     "batches_overfit": {"ko": "{t.overfitting}", "en": "{t.overfitting}"},
+    "batches_data": {
+        "ko": "학습 데이터 \\(N = {n}\\)장, 테스트 데이터 {test}장이고, 신경망의 층 너비는 {sizes}입니다.",
+        "en": "The training split has \\(N = {n}\\) images, the test split {test}; the network's layer "
+        "widths are {sizes}.",
+    },
+    "batches_settings": {
+        "ko": "같은 초기 가중치, 같은 학습률(learning rate) {rate}, 같은 에포크 수({epochs})로 배치 크기만 "
+        "바꿔 학습했습니다.",
+        "en": "Same initial weights, same learning rate {rate}, same number of epochs ({epochs}); only the "
+        "batch size changes.",
+    },
+    "batches_fitting": {
+        "ko": "학습 데이터를 앞의 {n}장으로 줄이고, 은닉 뉴런을 {hidden}개로 늘린 신경망({sizes})을 배치 "
+        "크기 {batch}, 학습률 {rate}로 {epochs} 에포크 동안 학습합니다. 테스트 손실은 테스트 데이터 "
+        "전체에서 에포크마다 잽니다.",
+        "en": "Keep only the first {n} training images, widen the hidden layer to {hidden} neurons "
+        "({sizes}), and train with batch size {batch} and learning rate {rate} for {epochs} epochs. "
+        "The test loss is measured on the whole test split after every epoch.",
+    },
     # -- networks.py
     "networks_layer": {"ko": "층", "en": "Layer"},
     "networks_role": {"ko": "역할", "en": "Role"},
@@ -186,6 +217,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "networks_input": {"ko": "입력", "en": "Input"},
     "networks_unit": {"ko": "은닉 상태", "en": "Hidden state"},
     "networks_diff": {"ko": "차이", "en": "Difference"},
+    "networks_written_out": {"ko": "펼쳐 쓰면 다음과 같습니다.", "en": "Written out, this is:"},
+    "networks_at_givens": {"ko": "\\({givens}\\)일 때는 다음과 같고,", "en": "With \\({givens}\\),"},
+    "networks_predict_gives": {
+        "ko": "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 {predicted}입니다.",
+        "en": "and `MLP.predict` (float64) with the same parameters gives {predicted}.",
+    },
     # -- activations.py
     "activations_function": {"ko": "함수", "en": "function"},
     "activations_derivative": {"ko": "도함수", "en": "derivative"},
@@ -215,6 +252,13 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "activations_float": {"ko": "NumPy (float64)", "en": "NumPy (float64)"},
     "activations_sum": {"ko": "합", "en": "Sum"},
     "activations_layers": {"ko": "층 수", "en": "Layers"},
+    "activations_heaviside": {
+        "ko": "SymPy의 미분 결과는 헤비사이드 함수 \\(H(z)\\)이고, SymPy는 \\(H(0) = {h0}\\)로 둡니다. "
+        "nnref는 두 엔진 모두 다음 정의를 씁니다.",
+        "en": "SymPy's derivative is the Heaviside step function \\(H(z)\\), and SymPy sets \\(H(0) = "
+        "{h0}\\). Both nnref engines use this definition instead:",
+    },
+    "activations_for": {"ko": "", "en": "\\text{{for}}\\: "},
     # -- gradient_descent.py
     "descent_kinds_0": {"ko": "너무 작은 {t.learning_rate}", "en": "{t.learning_rate} too small"},
     "descent_kinds_1": {"ko": "알맞은 {t.learning_rate}", "en": "a good {t.learning_rate}"},
@@ -240,6 +284,28 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "en": "hidden neurons that output 0 for every training image",
     },
     "descent_test_acc": {"ko": "테스트 {t.accuracy}", "en": "test {t.accuracy}"},
+    "descent_one_update": {
+        "ko": "이 갱신 한 번으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다.",
+        "en": "This one update lowers the error \\(E\\) from {before} to {after}.",
+    },
+    "descent_chance": {
+        "ko": "그래서 손실은 열 클래스에 똑같은 확률을 주는 출력의 손실 {uniform} 근처에 머물고, 정확도도 "
+        "한 클래스만 고를 때 수준입니다.",
+        "en": "So the loss stays near {uniform}, the loss of an output that gives all ten classes the same "
+        "probability, and the accuracy is that of always choosing one class.",
+    },
+    "descent_spike": {
+        "ko": "알맞은 학습률에서도 테스트 손실이 에포크 {peak}에 한 번 {peak_loss}까지 튀고, 그 에포크의 "
+        "테스트 정확도는 {accuracy}로 떨어집니다. 미니배치(mini-batch) 하나로 구한 기울기는 데이터 "
+        "전체의 기울기와 조금씩 달라서, 학습률이 크면 갱신 한 번이 가중치를 잠시 나쁜 쪽으로 밀어낼 "
+        "수 있습니다. 이 학습률에서는 그런 일이 되풀이되지 않고, 에포크 {back}에는 테스트 손실이 튀기 "
+        "전보다 낮아집니다. 너무 큰 학습률과 다른 점이 이것입니다.",
+        "en": "Even the good rate makes the test loss jump once, to {peak_loss} in epoch {peak}, where the "
+        "test accuracy drops to {accuracy}. The gradient of one mini-batch differs a little from that "
+        "of the whole data set, so with a large learning rate a single update can push the weights "
+        "off course for a while. At this rate that does not repeat: by epoch {back} the test loss is "
+        "below its level before the jump. That is the difference from a rate that is too large.",
+    },
     # -- perceptron.py
     "perceptron_gate": {"ko": "게이트", "en": "gate"},
     "perceptron_threshold": {"ko": "{t.threshold}", "en": "{t.threshold}"},
@@ -257,7 +323,18 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "perceptron_fired_wrongly": {"ko": "0이어야 하는데 1", "en": "0 expected, 1 given"},
     "perceptron_correct": {"ko": "맞음", "en": "correct"},
     "perceptron_case": {"ko": "경우", "en": "case"},
-    "perceptron_otherwise": {"ko": "그 외", "en": "otherwise"},
+    "perceptron_summary": {
+        "ko": "{gate}: 매개변수는 처음 에포크 {updating}번 동안 바뀌었고, 에포크 {last}에서 네 샘플을 모두 "
+        "맞혀 학습을 마쳤습니다. 최종 매개변수는 \\({params}\\)입니다.",
+        "en": "{gate}: the parameters changed in each of the first {updating} epochs; in epoch {last} every "
+        "sample was classified correctly and training stopped with \\({params}\\).",
+    },
+    "perceptron_settings": {
+        "ko": "학습률은 \\(\\alpha = {rate}\\), 시작값은 \\(w_1 = w_2 = b = {first}\\)이고, 에포크는 최대 "
+        "{epochs}번까지 돕니다.",
+        "en": "Settings: learning rate \\(\\alpha = {rate}\\), start at \\(w_1 = w_2 = b = {first}\\), at "
+        "most {epochs} epochs.",
+    },
     # -- losses.py
     "losses_name": {"ko": "nnref 이름", "en": "nnref name"},
     "losses_formula": {"ko": "식 (출력 하나에 대한 항)", "en": "Formula (the term of one output)"},
