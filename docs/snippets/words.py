@@ -26,6 +26,15 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "divide the rounding error of loss values by a small step, so they cannot reach float64 "
         "precision.",
     },
+    # -- backprop/page.py
+    "backprop_published_all_match": {
+        "ko": "게시된 값 {total}개가 모두 nnref의 값을 같은 자릿수로 반올림한 값과 일치합니다.",
+        "en": "All {total} published values equal nnref's value rounded to the same digits.",
+    },
+    "backprop_published_match": {
+        "ko": "게시된 값 {total}개 가운데 {matches}개가 nnref의 값을 같은 자릿수로 반올림한 값과 일치합니다.",
+        "en": "Of the {total} published values, {matches} equal nnref's value rounded to the same digits.",
+    },
     # -- xor.py
     "xor_gate": {"ko": "게이트", "en": "gate"},
     "xor_condition": {"ko": "필요한 조건", "en": "condition needed"},

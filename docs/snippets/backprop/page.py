@@ -165,10 +165,8 @@ def comparison_counts():
 
 def comparison_summary(lang):
     matches, total = comparison_counts()
-    if lang == "ko":
-        return (f"게시된 값 {total}개 가운데 {matches}개가 nnref의 값을 같은 자릿수로 반올림한 값과 "
-                "일치합니다.")
-    return f"Of the {total} published values, {matches} equal nnref's value rounded to the same digits."
+    key = "backprop_published_all_match" if matches == total else "backprop_published_match"
+    return page_text(key, lang, total=total, matches=matches)  # noqa: F821 - from words.py
 
 
 # -- what the comparison found --------------------------------------------------------------------------
