@@ -1,25 +1,21 @@
-"""Chapter "epochs, batches, iterations": tables and plots from nnref.experiments' cached runs.
+"""Chapter "epochs, batches, iterations": tables and plots from training_runs.py's cached runs.
 
-The trainings run once per build process (nnref.experiments caches them), so the Korean and the
-English page show the same runs and the same measured times. Include plotting.py in the same
-block before calling a *_svg function.
+The trainings run once per build process (runs.py, included before this file, imports
+training_runs.py once), so the Korean and the English page show the same runs and the same
+measured times. Include plotting.py in the same block before calling a *_svg function.
 """
 
 import statistics
 
-from nnref.experiments import (
-    BYTES_PER_FLOAT,
-    activation_bytes,
-    batch_size_runs,
-    fitting_run,
-    iterations_per_epoch,
-)
 from nnref.glossary import term
 from nnref.numeric.data import DIGITS_RECIPE, load_digits
+from nnref.numeric.memory import FLOAT, activation_bytes
+from nnref.numeric.training import iterations_per_epoch
 from nnref.render import markdown_table
 
-# The page includes words.py (its words in both languages) before this file.
+# The page includes words.py (its words in both languages) and runs.py before this file.
 page_text, page_words = page_text, page_words  # noqa: F821
+batch_size_runs, fitting_run = TRAINING_RUNS.batch_size_runs, TRAINING_RUNS.fitting_run  # noqa: F821
 
 EPOCHS = 6  # batch size 1 makes 1347 updates per epoch: the slow run that sets this number
 RATE = 0.1  # one learning rate for every batch size, low enough that batch size 1 stays stable
@@ -84,7 +80,7 @@ def memory_formula() -> str:
     return (
         "$$\n"
         f"\\underbrace{{{batch}}}_{{B}} \\times \\bigl({n0} + 2 \\times ({per_sample})\\bigr)"
-        f" \\times {BYTES_PER_FLOAT}\\ \\text{{B}} = {total:,}\\ \\text{{B}}".replace(",", "{,}")
+        f" \\times {FLOAT}\\ \\text{{B}} = {total:,}\\ \\text{{B}}".replace(",", "{,}")
         + "\n$$"
     )
 

@@ -1,20 +1,21 @@
 """Chapter "gradient descent and the learning rate": SymPy derivations, exact 1-D iterates, the
-wikidocs 07-05 step, and digits trained with three learning rates (nnref.experiments caches
-the runs, so the Korean and English builds share them). Include plotting.py in the same block
-before calling a *_svg function.
+wikidocs 07-05 step, and digits trained with three learning rates (training_runs.py caches the
+runs, and runs.py, included before this file, imports it once, so the Korean and English builds
+share them). Include plotting.py in the same block before calling a *_svg function.
 """
 
-from decimal import Decimal, localcontext
 
 import sympy
 
 from nnref.examples import derive_example
-from nnref.experiments import descent_path, exact_decimal_text, learning_rate_runs, one_step_losses
+from nnref.exercises.descent import descent_path
 from nnref.render import markdown_table
 from nnref.render.fmt import value_text
+from nnref.rounding import round_significant, rounded_text, significant_text
 
-# The page includes words.py (its words in both languages) before this file.
+# The page includes words.py (its words in both languages) and runs.py before this file.
 page_text, page_words = page_text, page_words  # noqa: F821
+learning_rate_runs, one_step_losses = TRAINING_RUNS.learning_rate_runs, TRAINING_RUNS.one_step_losses  # noqa: F821
 
 W, ALPHA = sympy.symbols("w alpha", real=True)
 K = sympy.Symbol("k", integer=True, nonnegative=True)
@@ -114,7 +115,7 @@ def parabola_table(lang: str) -> str:
     for (rate, path), kind in zip(_paths().items(), _kinds(lang), strict=True):
         last = path[-1]
         factor = (1 - 2 * sympy.Rational(rate)) ** 2
-        rows.append([kind, rate, exact_decimal_text(factor, 4), exact_decimal_text(last, 6),
+        rows.append([kind, rate, rounded_text(factor, 4), rounded_text(last, 6),
                      _significant((last - MINIMUM) ** 2)])
     header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", page_text("descent_w_last", lang, steps=STEPS),
               page_text("descent_e_last", lang, steps=STEPS)]
@@ -122,13 +123,12 @@ def parabola_table(lang: str) -> str:
 
 
 def _significant(value: sympy.Rational, digits: int = 4) -> str:
-    """A non-negative exact rational with ``digits`` significant digits; tiny ones as a × 10^k."""
-    with localcontext(prec=60):
-        number = Decimal(int(value.p)) / Decimal(int(value.q))
-    if number == 0 or number >= Decimal("0.001"):
-        return f"{number:.{digits}g}"
-    mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
-    return f"\\({mantissa} \\times 10^{{{int(exponent)}}}\\)"
+    """A non-negative exact rational with ``digits`` significant digits (half up); below 0.001 as
+    a × 10^k."""
+    mantissa, exponent = round_significant(value, digits)
+    if value == 0 or exponent >= -3:
+        return significant_text(value, digits)
+    return f"\\({mantissa} \\times 10^{{{exponent}}}\\)"
 
 
 def wikidocs_step() -> str:
@@ -145,7 +145,7 @@ def wikidocs_step() -> str:
 
 def _short(value: sympy.Rational) -> str:
     """A given rate such as 1/2 as the decimal it was written as (0.5): no rounding shown."""
-    return exact_decimal_text(value, 8).rstrip("0").rstrip(".")
+    return rounded_text(value, 8).rstrip("0").rstrip(".")
 
 
 def wikidocs_losses(lang: str) -> str:

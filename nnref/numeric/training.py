@@ -57,7 +57,28 @@ from nnref.numeric.memory import FLOAT, check_memory
 from nnref.numeric.model import Model
 from nnref.values import ExactInput
 
-__all__ = ["History", "Trainable", "TrainingDiverged", "fit"]
+__all__ = ["History", "Trainable", "TrainingDiverged", "fit", "iterations_per_epoch"]
+
+
+def iterations_per_epoch(n_samples: int, batch_size: int) -> int:
+    """Updates in one epoch: ``ceil(n_samples / batch_size)`` (the last batch may be smaller).
+
+    Args:
+        n_samples: samples in the training data (an integer >= 1).
+        batch_size: samples per batch (an integer >= 1; above ``n_samples`` it is the full batch).
+
+    Returns:
+        The number of parameter updates :func:`fit` makes per epoch.
+
+    Raises:
+        TypeError: a count that is not an integer.
+        ValueError: a count below 1.
+
+    >>> iterations_per_epoch(1347, 1), iterations_per_epoch(1347, 1347), iterations_per_epoch(10, 4)
+    (1347, 1, 3)
+    """
+    n = check_count(n_samples, "n_samples")
+    return math.ceil(n / check_count(batch_size, "batch_size"))
 
 
 @dataclass(frozen=True)
@@ -147,7 +168,7 @@ def fit(
     kind = classification_kind(net)
     target_labels = labels(kind, targets) if kind is not None else None
     n, n_inputs = inputs.shape
-    per_epoch = math.ceil(n / batch_size)
+    per_epoch = iterations_per_epoch(n, batch_size)
     batch = min(batch_size, n)
     starts = range(0, n, batch)
     layers, params = model.layers, model.params
