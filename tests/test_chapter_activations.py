@@ -11,10 +11,9 @@ import sympy
 from site_tools import run_snippets
 
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC
 from nnref.numeric import MLP
-from nnref.symbolic import ACTIVATIONS
-from nnref.symbolic.functions import A, Z, softmax_formula
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC
+from nnref.symbolic.functions import ACTIVATIONS, A, Z, softmax_formula
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "identity"])

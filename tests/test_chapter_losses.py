@@ -10,12 +10,12 @@ from site_tools import run_snippets
 
 from nnref.examples import example, published_values
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC_ACTIVATIONS
-from nnref.numeric import LOSSES as NUMERIC_LOSSES
 from nnref.numeric import MLP
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC_ACTIVATIONS
+from nnref.numeric.functions import LOSSES as NUMERIC_LOSSES
 from nnref.numeric.functions import output_rule
-from nnref.symbolic import ACTIVATIONS, LOSSES, derive
-from nnref.symbolic.functions import Z
+from nnref.symbolic import derive
+from nnref.symbolic.functions import ACTIVATIONS, LOSSES, Z
 
 T = sympy.Symbol("t")
 

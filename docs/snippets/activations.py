@@ -14,12 +14,11 @@ import sympy
 from nnref import registry
 from nnref.glossary import term
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC
 from nnref.numeric import MLP
 from nnref.numeric.data import XOR_RECIPE, truth_table
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC
 from nnref.render import display_math, format_decimal, markdown_table
-from nnref.symbolic import ACTIVATIONS
-from nnref.symbolic.functions import A, Z, softmax_derivative, softmax_formula
+from nnref.symbolic.functions import ACTIVATIONS, A, Z, softmax_derivative, softmax_formula
 
 # The page includes words.py (its words in both languages) before this file.
 page_text, page_words = page_text, page_words  # noqa: F821

@@ -15,12 +15,12 @@ from nnref import registry
 from nnref.examples import derive_example, example, published_values
 from nnref.glossary import term
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC_ACTIVATIONS
-from nnref.numeric import LOSSES as NUMERIC_LOSSES
 from nnref.numeric import MLP
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC_ACTIVATIONS
+from nnref.numeric.functions import LOSSES as NUMERIC_LOSSES
 from nnref.render import display_math, format_decimal, markdown_table
-from nnref.symbolic import ACTIVATIONS, LOSSES, derive
-from nnref.symbolic.functions import A, Z, softmax_derivative, softmax_formula
+from nnref.symbolic import derive
+from nnref.symbolic.functions import ACTIVATIONS, LOSSES, A, Z, softmax_derivative, softmax_formula
 
 # The page includes words.py (its words in both languages) before this file.
 page_text, page_words = page_text, page_words  # noqa: F821

@@ -12,7 +12,7 @@ from nnref.numeric.data import GATES
 from nnref.numeric.perceptron import perceptron_output, step, train_perceptron
 from nnref.render import markdown_table
 from nnref.rounding import decimal_text
-from nnref.symbolic import ACTIVATIONS
+from nnref.symbolic.functions import ACTIVATIONS
 
 # The page includes words.py (its words in both languages) before this file.
 page_text, page_words = page_text, page_words  # noqa: F821

@@ -9,10 +9,20 @@ from typing import Any
 __all__ = ["REFERENCES", "load_reference"]
 
 REFERENCES: tuple[str, ...] = ("wikidocs-07-05",)
+"""The names :func:`load_reference` accepts."""
 
 
 def load_reference(name: str = "wikidocs-07-05") -> dict[str, Any]:
     """The reference file ``name`` as a dict (source: https://wikidocs.net/37406, chapter 07-05).
+
+    Args:
+        name: one of :data:`REFERENCES`.
+
+    Returns:
+        The file's contents.
+
+    Raises:
+        ValueError: an unknown ``name``.
 
     >>> ref = load_reference()
     >>> ref["published"]["h1"]["value"], len(ref["published"])

@@ -108,7 +108,20 @@ def check_gradient(
     order: int = 4,
     floor: float = DEFAULT_FLOOR,
 ) -> GradientCheck:
-    """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter)."""
+    """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter).
+
+    Args:
+        mlp: the network to check.
+        X: inputs.
+        Y: targets.
+        names: the parameters to check (default: every one).
+        step: the finite-difference step (default: ``DEFAULT_STEPS[order]``).
+        order: the central difference's order of accuracy (2 or 4).
+        floor: magnitudes below it count as zero in the relative error.
+
+    Returns:
+        The per-parameter comparison.
+    """
     X, Y = mlp.model.data(X, Y)
     analytic = mlp.gradient(X, Y)
     chosen = list(mlp.network.parameters if names is None else names)

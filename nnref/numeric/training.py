@@ -145,6 +145,24 @@ def fit(
     ``learning_rate`` is any finite number > 0 (``0.1``, ``"0.1"``, ``Fraction(1, 10)``);
     ``validation=(X_val, Y_val)`` adds ``val_loss`` and ``val_accuracy`` per epoch;
     ``on_epoch(epoch, history)`` is called after each epoch (see the module docstring).
+
+    Args:
+        mlp: the network to train (its parameters change in place).
+        X: inputs, shape ``(n_samples, n_inputs)``.
+        Y: targets, shape ``(n_samples, n_outputs)``.
+        epochs: passes over the data (an integer >= 1).
+        batch_size: samples per update (an integer >= 1; more than ``n_samples`` is the full batch).
+        learning_rate: the step size, a finite number > 0.
+        seed: the shuffling's random seed.
+        shuffle: draw a new order each epoch (False keeps the data's order).
+        validation: ``(X_val, Y_val)`` evaluated after each epoch, or None.
+        on_epoch: called as ``on_epoch(epoch, history)`` after each epoch, or None.
+
+    Returns:
+        The :class:`History` of the run.
+
+    Raises:
+        TrainingDiverged: the loss became NaN or infinite.
     """
     epochs = check_count(epochs, "epochs")
     batch_size = check_count(batch_size, "batch_size")

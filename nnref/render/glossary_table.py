@@ -41,6 +41,12 @@ def glossary_table(lang: str) -> str:
     language and a one-line definition (three columns: they fit a phone). The variants pages must
     not use are not shown: they are for the lint test (and search), not for learners.
 
+    Args:
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+
+    Returns:
+        The table as Markdown.
+
     >>> print(glossary_table("ko").splitlines()[0])
     | 한국어 (기호) | English | 설명 |
     >>> [line[:36] for line in glossary_table("en").splitlines() if line.startswith("| learning rate")]

@@ -25,7 +25,8 @@ from nnref.render.fmt import aligned_math, scientific_latex, value_text
 from nnref.render.markdown import blocks_markdown
 from nnref.render.steps import loss_figure
 from nnref.rounding import round_half_up, round_toward_zero
-from nnref.symbolic import LOSSES, derive
+from nnref.symbolic import derive
+from nnref.symbolic.functions import LOSSES
 from nnref.verify import verify
 
 EXAMPLE = WIKIDOCS_07_05
