@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 import sympy
 
 from nnref.data import load_reference
-from nnref.network import Network, closest_name
+from nnref.errors import InputTypeError
+from nnref.network import Network, unknown_name
 
 if TYPE_CHECKING:
     from nnref.symbolic import Trace
@@ -180,8 +181,10 @@ def example(name: str) -> Example:
     (2, 2, 2)
     """
     if not isinstance(name, str) or name not in EXAMPLES:
-        hint = closest_name(name, tuple(EXAMPLES)) if isinstance(name, str) else ""
-        raise ValueError(f"name must be one of {', '.join(EXAMPLES)}; got {name!r}{hint}")
+        if not isinstance(name, str):
+            allowed = ", ".join(EXAMPLES)
+            raise InputTypeError("error_name_type", argument="name", allowed=allowed, got=repr(name))
+        raise unknown_name(name, tuple(EXAMPLES), "name")
     return EXAMPLES[name]
 
 
@@ -198,7 +201,7 @@ def truth_table(gate: str) -> tuple[tuple[tuple[int, ...], int], ...]:
     """
     chosen = example(gate)
     if not chosen.is_gate:
-        raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}; got {gate!r}")
+        raise unknown_name(gate, GATE_NAMES, "gate")
     rows = []
     for x, (output,) in chosen.truth_table():
         if not (isinstance(output, sympy.Integer) and output in (0, 1)):

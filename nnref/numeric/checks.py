@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnref import registry
+from nnref.errors import InputError, InputTypeError
 from nnref.values import check_ordered, exact_to_float, parse_positive_finite
 
 __all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate", "check_seed"]
@@ -107,12 +108,12 @@ def check_count(value: object, name: str) -> int:
     >>> check_count(0, "epochs")
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer >= 1; got 0
+    nnref.errors.InputError: epochs must be an integer >= 1; got 0
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer >= 1; got {type(value).__name__} {value!r}")
+        raise InputTypeError("error_width", argument=name, got=f"{type(value).__name__} {value!r}")
     if value < 1:
-        raise ValueError(f"{name} must be an integer >= 1; got {value!r}")
+        raise InputError("error_width", argument=name, got=repr(value))
     return int(value)
 
 
@@ -138,10 +139,10 @@ def check_seed(value: object, name: str = "seed") -> int:
     >>> check_seed(-1)
     Traceback (most recent call last):
     ...
-    ValueError: seed must be an integer >= 0; got -1
+    nnref.errors.InputError: seed must be an integer >= 0; got -1
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer >= 0; got {value!r}")
+        raise InputTypeError("error_int_min0", argument=name, got=repr(value))
     if value < 0:
-        raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+        raise InputError("error_int_min0", argument=name, got=repr(value))
     return int(value)

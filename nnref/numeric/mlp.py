@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnref.network import Network, closest_name
+from nnref.errors import InputError, InputTypeError
+from nnref.network import Network, name_hint
 from nnref.numeric import backprop, training
 from nnref.numeric.checks import check_seed
 from nnref.numeric.classify import classification_kind, labels
@@ -71,7 +72,7 @@ class MLP:
 
     def __init__(self, net: Network, seed: int = 0) -> None:
         if not isinstance(net, Network):
-            raise TypeError(f"net must be an nnref.Network; got {type(net).__name__}")
+            raise InputTypeError("error_net_type", argument="net", got=type(net).__name__)
         seed = check_seed(seed)
         extra = int(net.bias)
         largest = max(a * b for a, b in zip(net.sizes, net.sizes[1:], strict=False))
@@ -129,9 +130,10 @@ class MLP:
         found = self._position(name)
         if found is None:
             names = self._net.parameters if self._net.n_weights + self._net.n_biases <= 10_000 else ()
-            hint = closest_name(name, names) if isinstance(name, str) and names else ""
+            hint = name_hint(name, names) if isinstance(name, str) and names else ""
             first, last = "w1", f"b{self._net.n_biases}" if self._net.bias else f"w{self._net.n_weights}"
-            raise ValueError(f"name must be a parameter name {first}..{last}; got {name!r}{hint}")
+            raise InputError("error_not_a_parameter", argument="name", first=first, last=last, got=repr(name),
+                             hint=hint)
         return found
 
     @property

@@ -34,7 +34,7 @@ from typing import Any, cast
 import sympy
 
 from nnref import registry
-from nnref.errors import InputError, Phrase
+from nnref.errors import InputError, InputTypeError, Phrase
 from nnref.network import Network, name_hint
 from nnref.symbolic.check import CheckResult, check_answers
 from nnref.symbolic.forward import given_node, parse_vector, rational_parameters
@@ -153,7 +153,7 @@ class SampleTrace:
         """
         node = self.quantity(name)
         if node.kind not in _FORWARD_KINDS:
-            raise ValueError(f"name must be a node name such as 'x1', 'z1', 'h1', 'o1'; got {name!r}")
+            raise InputError("error_not_a_node", argument="name", got=repr(name))
         return node
 
     def quantity(self, name: str | sympy.Symbol) -> Node:
@@ -471,10 +471,8 @@ class Trace:
 
     def _single(self, member: str) -> SampleTrace:
         if self._batch:
-            raise ValueError(
-                f"{member} belongs to one sample of this {len(self._samples)}-sample batch: use "
-                f"tr.samples[i].{member} (i from 0 to {len(self._samples) - 1})"
-            )
+            raise InputError("error_batch_member", member=member, count=len(self._samples),
+                             last=len(self._samples) - 1)
         return self._samples[0]
 
     @property
@@ -568,7 +566,7 @@ def _name(name: Any) -> str:
     if isinstance(name, sympy.Symbol):
         name = name.name
     if not isinstance(name, str):
-        raise TypeError(f"name must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {name!r}")
+        raise InputTypeError("error_quantity_name_type", argument="name", got=repr(name))
     return _ALIASES.get(name, name)
 
 
@@ -615,9 +613,7 @@ def _samples(
 ) -> tuple[list[tuple[list[Fraction], list[Fraction]]], bool]:
     batch_x, batch_t = _is_batch(x), _is_batch(target)
     if isinstance(x, Sequence) and not isinstance(x, str | bytes) and len(x) == 0:
-        raise ValueError(
-            "x must have at least one sample: a list of input values, or a list of samples; got []"
-        )
+        raise InputError("error_batch_empty", argument="x", got="[]")
     if not batch_x and not batch_t:
         xs = parse_vector(x, net.sizes[0], "x")
         ts = parse_vector(target, net.sizes[-1], "target")
@@ -625,16 +621,11 @@ def _samples(
         return [(xs, ts)], False
     if batch_x != batch_t:
         given, other = ("x", "target") if batch_x else ("target", "x")
-        raise ValueError(
-            f"{given} is a batch of samples but {other} is not: give both as lists of samples "
-            f"(one list per sample) or both as one sample; got {other}={target if batch_x else x!r}"
-        )
+        raise InputError("error_batch_mismatch", given=given, other=other, got=repr(target if batch_x else x))
     # Both are batches: sequences of samples or 2-D arrays (len() and iteration are all this uses).
     xs_all, ts_all = cast("Sequence[object]", x), cast("Sequence[object]", target)
     if len(xs_all) != len(ts_all):
-        raise ValueError(
-            f"x has {len(xs_all)} samples but target has {len(ts_all)}: give one target per sample"
-        )
+        raise InputError("error_batch_counts", inputs=len(xs_all), targets=len(ts_all))
     data = []
     for index, (xi, ti) in enumerate(zip(xs_all, ts_all, strict=True)):
         xs = parse_vector(xi, net.sizes[0], f"x[{index}]")
@@ -687,7 +678,7 @@ def derive(
     nnref.errors.InputError: activation[0] is 'step': its derivative is 0 everywhere except ...
     """
     if not isinstance(net, Network):
-        raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
+        raise InputTypeError("error_net_type", argument="net", got=f"{type(net).__name__} {net!r}")
     net.check_differentiable()
     data, batch = _samples(net, x, target)
     parameters = rational_parameters(net, weights, biases)

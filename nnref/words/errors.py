@@ -151,6 +151,46 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "{names}; {steps} 같은 연쇄 법칙 단계; 전체 목록은 tr.names에 있습니다",
         "en": "{names}; chain steps such as {steps}; tr.names lists them all",
     },
+    # traces and mini-batches (nnref.symbolic.chain)
+    "error_net_type": {
+        "ko": "{argument}에는 nnref Network를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a nnref Network; got {got}",
+    },
+    "error_not_a_node": {
+        "ko": "{argument}에는 'x1', 'z1', 'h1', 'o1' 같은 노드 이름을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a node name such as 'x1', 'z1', 'h1', 'o1'; got {got}",
+    },
+    "error_quantity_name_type": {
+        "ko": "{argument}에는 'h1', 'E', 'dE/dw5' 같은 값의 이름을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {got}",
+    },
+    "error_batch_member": {
+        "ko": "{member:은} 샘플 {count}개로 이루어진 이 배치의 샘플 하나에 속합니다. "
+        "tr.samples[i].{member}를 쓰십시오(i는 0부터 {last}까지).",
+        "en": "{member} belongs to one sample of this {count}-sample batch: use tr.samples[i].{member} "
+        "(i from 0 to {last})",
+    },
+    "error_batch_empty": {
+        "ko": "{argument}에는 샘플이 하나 이상 있어야 합니다. 입력값의 리스트나 샘플의 리스트를 주십시오. "
+        "받은 값: {got}",
+        "en": "{argument} must have at least one sample: a list of input values, or a list of samples; "
+        "got {got}",
+    },
+    "error_batch_mismatch": {
+        "ko": "{given}에는 샘플의 배치를 주었는데 {other}에는 샘플 하나를 주었습니다. 둘 다 샘플의 "
+        "리스트(샘플마다 리스트 하나)로 주거나 둘 다 샘플 하나로 주십시오. 받은 값: {other}={got}",
+        "en": "{given} is a batch of samples but {other} is not: give both as lists of samples (one list "
+        "per sample) or both as one sample; got {other}={got}",
+    },
+    "error_batch_counts": {
+        "ko": "x에는 샘플이 {inputs}개, target에는 {targets}개 있습니다. 샘플마다 target을 하나씩 주십시오.",
+        "en": "x has {inputs} samples but target has {targets}: give one target per sample",
+    },
+    # counts and seeds (nnref.numeric.checks)
+    "error_int_min0": {
+        "ko": "{argument:은} 0 이상의 정수여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be an integer >= 0; got {got}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
