@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nnref.errors import InputError
 from nnref.numeric.mlp import MLP
 
 __all__ = ["GradientCheck", "central_difference", "check_gradient", "relative_error"]
@@ -54,11 +55,11 @@ def central_difference(
     value afterwards.
     """
     if order not in _STENCILS:
-        raise ValueError(f"order must be 2 or 4; got {order!r}")
+        raise InputError("error_order", argument="order", got=repr(order))
     if step is None:
         step = DEFAULT_STEPS[order]
     if isinstance(step, bool) or not isinstance(step, int | float) or not (math.isfinite(step) and step > 0):
-        raise ValueError(f"step must be a finite number > 0; got {step!r}")
+        raise InputError("error_not_positive", name="step", got=repr(step))
     old = mlp.get_parameter(name)
     inputs, targets = mlp.model.data(X, Y)  # validated once, not at every evaluation
     total = 0.0

@@ -50,6 +50,7 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nnref.errors import InputTypeError
 from nnref.numeric import backprop
 from nnref.numeric.checks import check_count, check_learning_rate, check_seed
 from nnref.numeric.classify import classification_kind, labels, labels_into
@@ -169,18 +170,17 @@ def fit(
     rate = check_learning_rate(learning_rate)
     seed = check_seed(seed)
     if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
+        raise InputTypeError("error_bool_type", argument="shuffle", got=repr(shuffle))
     if on_epoch is not None and not callable(on_epoch):
-        raise TypeError(f"on_epoch must be a function (epoch, history) or None; got {on_epoch!r}")
+        raise InputTypeError("error_callback_type", argument="on_epoch", got=repr(on_epoch))
     model = mlp.model
     net = model.network
     net.check_differentiable()
     inputs, targets = model.data(X, Y)
     if validation is not None:
         if not isinstance(validation, tuple | list) or len(validation) != 2:
-            raise TypeError(
-                f"validation must be a pair (X_val, Y_val) or None; got {type(validation).__name__}"
-            )
+            got = type(validation).__name__
+            raise InputTypeError("error_validation_type", argument="validation", got=got)
         val_inputs, val_targets = model.data(*validation)
 
     kind = classification_kind(net)

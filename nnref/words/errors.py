@@ -191,6 +191,64 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "{argument:은} 0 이상의 정수여야 합니다. 받은 값: {got}",
         "en": "{argument} must be an integer >= 0; got {got}",
     },
+    # arrays of samples (nnref.numeric.checks) and training settings (nnref.numeric.training)
+    "error_array_type": {
+        "ko": "{argument}에는 숫자 배열을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be an array of numbers; got {got}",
+    },
+    "error_array_string": {
+        "ko": "{argument}에는 숫자 배열을 주어야 합니다. 문자열은 받지 않습니다. 받은 값: {got}",
+        "en": "{argument} must be an array of numbers; got a string {got}",
+    },
+    "error_array_finite": {
+        "ko": "{argument}에는 유한한 수만 있어야 합니다(NaN, inf 불가). 받은 값: {got} (위치 {index})",
+        "en": "{argument} must contain only finite numbers (no NaN or inf); got {got} at index {index}",
+    },
+    "error_rows_shape": {
+        "ko": "{argument}의 모양은 (n_samples, {width})(n_samples >= 1, 샘플마다 {what} {width}개)이거나, "
+        "샘플 하나일 때 ({width},)이어야 합니다. 받은 모양: {shape}",
+        "en": "{argument} must have shape (n_samples, {width}) with n_samples >= 1 ({width} {what} per "
+        "sample), or shape ({width},) for one sample; got shape {shape}",
+    },
+    "rows_inputs": {"ko": "입력값", "en": "inputs"},
+    "rows_targets": {"ko": "실제값", "en": "targets"},
+    "error_rows_count": {
+        "ko": "{argument}에는 X의 샘플마다 행이 하나씩({count}개) 있어야 합니다. 받은 행 수: {got}",
+        "en": "{argument} must have one row per sample of X ({count}); got {got} rows",
+    },
+    "error_target_negative": {
+        "ko": "손실 함수 {loss}의 {argument:은} 0 이상이어야 합니다({t.one_hot_encoding} 또는 확률). "
+        "받은 값: {got}",
+        "en": "{argument} must be non-negative for loss {loss} (one-hot or probabilities); got {got}",
+    },
+    "error_target_row_sum": {
+        "ko": "손실 함수 {loss}의 {argument:은} 행마다 0 이상이고 합이 1이어야 합니다({t.one_hot_encoding} "
+        "또는 확률). {row}번 행의 합: {sum}",
+        "en": "{argument} must have non-negative rows summing to 1 for loss {loss} (one-hot or "
+        "probabilities); row {row} sums to {sum}",
+    },
+    "error_bool_type": {
+        "ko": "{argument}에는 True나 False를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be True or False; got {got}",
+    },
+    "error_callback_type": {
+        "ko": "{argument}에는 (epoch, history)를 받는 함수나 None을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a function (epoch, history) or None; got {got}",
+    },
+    "error_validation_type": {
+        "ko": "{argument}에는 (X_val, Y_val) 쌍이나 None을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a pair (X_val, Y_val) or None; got {got}",
+    },
+    "error_order": {
+        "ko": "{argument:은} 2나 4여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be 2 or 4; got {got}",
+    },
+    "error_sample_lengths": {
+        "ko": "x에는 값이 {inputs}개, target에는 {outputs}개 있어야 합니다(층의 뉴런 수). "
+        "받은 개수: {got_inputs}개와 {got_outputs}개",
+        "en": "x must have {inputs} values and target {outputs} (the layer widths); got {got_inputs} and "
+        "{got_outputs}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
