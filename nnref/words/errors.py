@@ -249,6 +249,35 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "x must have {inputs} values and target {outputs} (the layer widths); got {got_inputs} and "
         "{got_outputs}",
     },
+    # rows of exact numbers (nnref.numeric.perceptron, nnref.symbolic.rnn)
+    "error_rows_type": {
+        "ko": "{argument}에는 입력 행을 하나 이상 담은 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a non-empty sequence of input rows; got {got}",
+    },
+    "error_row_type": {
+        "ko": "{argument}에는 숫자를 하나 이상 담은 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a non-empty sequence of numbers; got {got}",
+    },
+    "error_row_length": {
+        "ko": "{argument}에는 다른 행처럼 값이 {expected}개 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have {expected} values like the other rows; got {got}",
+    },
+    "error_weights_length": {
+        "ko": "{argument}에는 값이 {length}개(가중치마다 하나) 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have {length} values (one per weight); got {got}",
+    },
+    "error_binary_targets_type": {
+        "ko": "{argument}에는 0과 1로 이루어진 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a sequence of 0 and 1; got {got}",
+    },
+    "error_targets_count": {
+        "ko": "{argument}에는 X의 행마다 값이 하나씩({count}개) 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have one value per row of X ({count}); got {got}",
+    },
+    "error_binary_target": {
+        "ko": "{argument:은} 0이나 1이어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be 0 or 1; got {got}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
