@@ -278,6 +278,38 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "{argument:은} 0이나 1이어야 합니다. 받은 값: {got}",
         "en": "{argument} must be 0 or 1; got {got}",
     },
+    # a student's answers (nnref.symbolic.check)
+    "error_answer_decimal": {
+        "ko": "{argument}에는 '0.0259', '-1.5e-3' 같은 소수를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a decimal number such as '0.0259' or '-1.5e-3'; got {got}",
+    },
+    "error_answer_finite": {
+        "ko": "{argument:은} 유한한 수여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a finite number; got {got}",
+    },
+    "error_answer_type": {
+        "ko": "{argument}에는 소수 문자열, float, Decimal, Fraction 가운데 하나를 주어야 합니다. "
+        "받은 값: {got}",
+        "en": "{argument} must be a decimal string, a float, a Decimal or a Fraction; got {got}",
+    },
+    "error_answer_places": {
+        "ko": "{argument}의 소수 자릿수가 {places}자리입니다. 확인할 수 있는 것은 {limit}자리까지입니다.",
+        "en": "{argument} has {places} decimals; at most {limit} can be checked",
+    },
+    "error_answer_terminating": {
+        "ko": "{argument}에는 1/8처럼 유한소수로 나타나는 수를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must have a terminating decimal expansion (such as 1/8); got {got}",
+    },
+    "error_answers_type": {
+        "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값의 이름과 숫자를 짝지은 매핑을 주어야 합니다. "
+        "받은 값: {got}",
+        "en": "{argument} must be a mapping of quantity names to numbers, such as {{'dE/dw1': '0.0259'}}; "
+        "got {got}",
+    },
+    "error_answers_empty": {
+        "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값을 하나 이상 주어야 합니다. 받은 값: {{}}",
+        "en": "{argument} must name at least one quantity, such as {{'dE/dw1': '0.0259'}}; got {{}}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
