@@ -310,6 +310,66 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값을 하나 이상 주어야 합니다. 받은 값: {{}}",
         "en": "{argument} must name at least one quantity, such as {{'dE/dw1': '0.0259'}}; got {{}}",
     },
+    # the command's size limits (nnref.cli.limits) and option combinations (nnref.cli.run_derive)
+    "cli_with_bias": {"ko": " (--bias 포함)", "en": " with --bias"},
+    "error_cli_derive_layers": {
+        "ko": "--sizes {sizes}에는 층이 {count}개 있습니다. nnref derive는 입력층과 출력층을 포함해 층 "
+        "{limit}개까지 다룹니다.",
+        "en": "--sizes {sizes} has {count} layers; nnref derive takes at most {limit} (the input and output "
+        "layers included)",
+    },
+    "error_cli_derive_parameters": {
+        "ko": "--sizes {sizes}{bias}의 {t.parameter:은} {count}개입니다. nnref derive --format {form}에서는 "
+        "{limit}개까지 다룹니다. 층 수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes}{bias} has {count} parameters; nnref derive --format {form} takes at most "
+        "{limit}: use fewer or narrower layers",
+    },
+    "error_cli_derive_paths": {
+        "ko": "--sizes {sizes}에는 {t.chain_rule} 경로가 {paths}개 필요합니다({t.parameter}에서 손실까지 "
+        "경로마다 곱 하나, 모든 {t.parameter}에 대해 센 수). nnref derive는 {limit}개까지 다룹니다. "
+        "층 수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes} needs {paths} chain-rule paths (one product per path from a parameter to the "
+        "loss, counted over all parameters); nnref derive takes at most {limit}: use fewer or "
+        "narrower layers",
+    },
+    "error_cli_derive_work_one": {
+        "ko": "--sizes {sizes}에서 --steps {steps}는 {t.chain_rule} 경로 {paths}개 x 유도 {derivations}번 = "
+        "{total}입니다. nnref derive --format {form}에서는 {limit}까지 다룹니다. 이 신경망에는 "
+        "--steps {most} 이하를 쓰십시오.",
+        "en": "--steps {steps} with --sizes {sizes} means {paths} chain-rule paths x {derivations} "
+        "derivations = {total}; nnref derive --format {form} takes at most {limit}: use at most "
+        "--steps {most} for this network",
+    },
+    "error_cli_derive_work_batch": {
+        "ko": "--sizes {sizes}에서 --steps {steps}는 {t.chain_rule} 경로 {paths}개 x 샘플 {samples}개 x "
+        "유도 {derivations}번 = {total}입니다. nnref derive --format {form}에서는 {limit}까지 "
+        "다룹니다. 이 신경망에는 --steps {most} 이하를 쓰거나 샘플 수를 줄이십시오.",
+        "en": "--steps {steps} with --sizes {sizes} means {paths} chain-rule paths x {samples} samples x "
+        "{derivations} derivations = {total}; nnref derive --format {form} takes at most {limit}: use "
+        "at most --steps {most} for this network (or fewer samples)",
+    },
+    "error_cli_train_parameters": {
+        "ko": "--sizes {sizes}의 {t.parameter:은} {count}개입니다. nnref train은 {limit}개까지 다룹니다. 층 "
+        "수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes} has {count} parameters; nnref train takes at most {limit}: use fewer or "
+        "narrower layers",
+    },
+    "error_cli_train_work": {
+        "ko": "--epochs {epochs} x 학습 샘플 {samples}개 x {t.parameter} {count}개 = {work}입니다. nnref "
+        "train은 {limit}까지 다룹니다. --epochs를 {most} 이하로 하거나 더 작은 신경망을 쓰십시오.",
+        "en": "--epochs {epochs} x {samples} training samples x {count} parameters = {work}; nnref train "
+        "takes at most {limit}: use --epochs {most} or less, or a smaller network",
+    },
+    "error_cli_steps_lr": {
+        "ko": "--steps {steps}에는 --lr이 필요합니다. 0.5처럼 0보다 큰 {t.learning_rate:을} "
+        "주십시오(기울기만 보려면 --steps 0).",
+        "en": "--lr is required for --steps {steps}: give a learning rate > 0 such as 0.5 (or --steps 0 for "
+        "the gradients only)",
+    },
+    "error_cli_format_only": {
+        "ko": "{option} 옵션은 --format md나 latex에서만 쓸 수 있습니다. 받은 값: --format {format}",
+        "en": "{option} works with --format md or latex; got --format {format}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",
