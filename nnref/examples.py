@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 import sympy
 
 from nnref.data import load_reference
-from nnref.network import Network, closest_name
+from nnref.errors import InputTypeError
+from nnref.network import Network, unknown_name
 
 if TYPE_CHECKING:
     from nnref.symbolic import Trace
@@ -73,8 +74,6 @@ class Example:
     x: Samples | None = None  # a mini-batch: one tuple per sample
     target: Samples | None = None
     learning_rate: str | None = None
-    title_ko: str = ""
-    title_en: str = ""
     source: str = ""
     parameters: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -142,35 +141,29 @@ def _wikidocs_example() -> Example:
         x=(network["inputs"]["x1"], network["inputs"]["x2"]),
         target=(network["targets"]["o1"], network["targets"]["o2"]),
         learning_rate=network["learning_rate"],
-        title_ko="위키독스 07-05 역전파 예제",
-        title_en="The wikidocs 07-05 backpropagation example",
         source="https://wikidocs.net/37406",
     )
 
 
-def _perceptron(name: str, w: tuple[str, str], b: str, ko: str, en: str) -> Example:
+def _perceptron(name: str, w: tuple[str, str], b: str) -> Example:
     return Example(
         name=name,
         network=Network(sizes=(2, 1), activation="step", loss="sse", bias=True),
         weights=w,
         biases=(b,),
-        title_ko=ko,
-        title_en=en,
     )
 
 
 WIKIDOCS_07_05 = _wikidocs_example()
-AND = _perceptron("and", ("0.5", "0.5"), "-0.7", "AND 게이트 퍼셉트론", "AND gate perceptron")
-OR = _perceptron("or", ("0.5", "0.5"), "-0.2", "OR 게이트 퍼셉트론", "OR gate perceptron")
-NAND = _perceptron("nand", ("-0.5", "-0.5"), "0.7", "NAND 게이트 퍼셉트론", "NAND gate perceptron")
+AND = _perceptron("and", ("0.5", "0.5"), "-0.7")
+OR = _perceptron("or", ("0.5", "0.5"), "-0.2")
+NAND = _perceptron("nand", ("-0.5", "-0.5"), "0.7")
 # Hidden neuron 1 is OR, hidden neuron 2 is NAND, the output is AND of the two.
 XOR = Example(
     name="xor",
     network=Network(sizes=(2, 2, 1), activation="step", loss="sse", bias=True),
     weights=OR.weights + NAND.weights + AND.weights,
     biases=OR.biases + NAND.biases + AND.biases,
-    title_ko="XOR = AND(OR, NAND) 2층 퍼셉트론",
-    title_en="XOR = AND(OR, NAND) two-layer perceptron",
 )
 
 EXAMPLES: dict[str, Example] = {
@@ -188,8 +181,10 @@ def example(name: str) -> Example:
     (2, 2, 2)
     """
     if not isinstance(name, str) or name not in EXAMPLES:
-        hint = closest_name(name, tuple(EXAMPLES)) if isinstance(name, str) else ""
-        raise ValueError(f"name must be one of {', '.join(EXAMPLES)}; got {name!r}{hint}")
+        if not isinstance(name, str):
+            allowed = ", ".join(EXAMPLES)
+            raise InputTypeError("error_name_type", argument="name", allowed=allowed, got=repr(name))
+        raise unknown_name(name, tuple(EXAMPLES), "name")
     return EXAMPLES[name]
 
 
@@ -206,7 +201,7 @@ def truth_table(gate: str) -> tuple[tuple[tuple[int, ...], int], ...]:
     """
     chosen = example(gate)
     if not chosen.is_gate:
-        raise ValueError(f"gate must be one of {', '.join(GATE_NAMES)}; got {gate!r}")
+        raise unknown_name(gate, GATE_NAMES, "gate")
     rows = []
     for x, (output,) in chosen.truth_table():
         if not (isinstance(output, sympy.Integer) and output in (0, 1)):

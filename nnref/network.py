@@ -188,12 +188,26 @@ class Network:
 
     @staticmethod
     def output_pairings(differentiable: bool = True) -> tuple[tuple[str, str], ...]:
-        """Every valid ``(output activation, loss)`` pair (see :func:`nnref.registry.pairings`)."""
+        """Every valid ``(output activation, loss)`` pair (see :func:`nnref.registry.pairings`).
+
+        Args:
+            differentiable: only the pairs backpropagation can train (no step output).
+
+        Returns:
+            ``(activation, loss)`` pairs in the registry's order.
+        """
         return registry.pairings(differentiable)
 
     @staticmethod
     def hidden_activations(differentiable: bool = True) -> tuple[str, ...]:
-        """The activations a hidden layer may use (see :func:`nnref.registry.hidden_activations`)."""
+        """The activations a hidden layer may use (see :func:`nnref.registry.hidden_activations`).
+
+        Args:
+            differentiable: only the activations backpropagation can train (no step).
+
+        Returns:
+            Activation names in the registry's order.
+        """
         return registry.hidden_activations(differentiable)
 
     @property
@@ -237,7 +251,17 @@ class Network:
         return sum(a * b for a, b in zip(self.sizes[:layer], self.sizes[1 : layer + 1], strict=False))
 
     def layer_weight_names(self, layer: int) -> tuple[tuple[str, ...], ...]:
-        """Weight names of weight layer ``layer`` (0-based) as ``[destination][source]``."""
+        """Weight names of weight layer ``layer`` (0-based) as ``[destination][source]``.
+
+        Args:
+            layer: the weight layer, 0-based (0 feeds the first hidden layer).
+
+        Returns:
+            One tuple of names per destination neuron, one name per source neuron.
+
+        Raises:
+            nnref.errors.InputError: ``layer`` is not a weight layer of this network.
+        """
         self._check_layer(layer)
         offset, fan_in, fan_out = self._weight_offset(layer), self.sizes[layer], self.sizes[layer + 1]
         return tuple(
@@ -245,7 +269,17 @@ class Network:
         )
 
     def layer_bias_names(self, layer: int) -> tuple[str, ...]:
-        """Bias names of weight layer ``layer`` (0-based); empty without bias."""
+        """Bias names of weight layer ``layer`` (0-based); empty without bias.
+
+        Args:
+            layer: the weight layer, 0-based.
+
+        Returns:
+            One name per destination neuron (``()`` when the network has no bias).
+
+        Raises:
+            nnref.errors.InputError: ``layer`` is not a weight layer of this network.
+        """
         self._check_layer(layer)
         if not self.bias:
             return ()
@@ -257,6 +291,13 @@ class Network:
 
         Computed from the name, not looked up in a table of every name (a wide network could
         not afford one).
+
+        Args:
+            name: a parameter name such as ``"w6"`` or ``"b2"`` (anything else gives None).
+
+        Returns:
+            The parameter's place (layer, destination, source), or None when this network has no such
+            parameter.
 
         >>> Network((2, 2, 2), bias=True).locate("w6")
         ParameterPlace(kind='w', layer=1, dest=0, src=1)
@@ -283,6 +324,15 @@ class Network:
 
         Pre-activations ``z`` are numbered across all layers, hidden activations ``h`` across the
         hidden layers, outputs ``o`` and inputs ``x`` from 1 (the wikidocs 07-05 naming).
+
+        Args:
+            layer: 0 for the inputs, 1 ... for the output of each weight layer.
+
+        Returns:
+            The layer's node names (``z``, ``h`` or ``o``, ``x``).
+
+        Raises:
+            nnref.errors.InputError: ``layer`` is not a layer of this network.
 
         >>> Network((2, 3, 2, 1)).node_names(2)
         LayerNodes(pre=('z4', 'z5'), act=('h4', 'h5'))
@@ -315,6 +365,16 @@ class Network:
         ``weights`` (and ``biases`` when ``bias=True``) are sequences in naming order or
         mappings name -> value; the result is ordered like :attr:`parameters`.
 
+        Args:
+            weights: the weights, a sequence in naming order or a mapping name -> value.
+            biases: the biases likewise (None, or empty, for a network without bias).
+
+        Returns:
+            Every parameter name -> its value, in the order of :attr:`parameters`.
+
+        Raises:
+            nnref.errors.InputError: a value is missing, extra or given twice (the message names it).
+
         >>> Network((1, 1), "identity", bias=True).resolve_parameters([3], {"b1": "0.5"})
         {'w1': 3, 'b1': '0.5'}
         """
@@ -336,6 +396,13 @@ class Network:
     def split_parameters(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """``(weights, biases)`` mappings from one mapping of every parameter (biases empty
         without bias): the two arguments ``derive`` and ``MLP.from_network`` take.
+
+        Args:
+            values: one value for every parameter name of this network.
+
+        Returns:
+            ``(weights, biases)``, the two mappings :func:`nnref.derive` and :meth:`MLP.from_network`
+            take.
 
         >>> Network((1, 1), "identity", bias=True).split_parameters({"w1": 3, "b1": 1})
         ({'w1': 3}, {'b1': 1})

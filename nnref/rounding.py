@@ -4,8 +4,9 @@ Published examples (wikidocs 07-05, Mazur's post) round half up, away from zero:
 decimals is 0.11 and -0.105 is -0.11. Rounding is done on exact fractions, never on floats, and
 never through ``Decimal``'s own formatting (``f"{d:.3e}"`` rounds half to even) or a 28-digit
 context. Besides :func:`round_half_up`: significant digits (:func:`round_significant`,
-:func:`significant_text`, :func:`scientific_text`), the exact decimal of a terminating fraction
-(:func:`terminating_decimal`, :func:`decimal_text`) and cutting toward zero (:func:`round_toward_zero`).
+:func:`scaled`, :func:`significant_text`, :func:`scientific_text`), the exact decimal of a
+terminating fraction (:func:`terminating_decimal`, :func:`decimal_text`) and cutting toward zero
+(:func:`round_toward_zero`).
 
 >>> round_half_up(Fraction(21, 200), 2), round_half_up(Fraction(-21, 200), 2), round_half_up(0, 3)
 (Decimal('0.11'), Decimal('-0.11'), Decimal('0.000'))
@@ -24,6 +25,7 @@ __all__ = [
     "round_significant",
     "round_toward_zero",
     "rounded_text",
+    "scaled",
     "scientific_text",
     "significant_text",
     "terminating_decimal",
@@ -127,7 +129,22 @@ def round_significant(value: Fraction | Decimal | int, digits: int) -> tuple[Dec
     if mantissa >= 10:  # 9.9996 rounds up to 10.000: one more power of ten
         exponent += 1
         mantissa = round_half_up(magnitude / Fraction(10) ** exponent, digits - 1)
-    return (-mantissa if exact < 0 else mantissa), exponent
+    return (mantissa.copy_negate() if exact < 0 else mantissa), exponent  # (unary minus rounds to 28 digits)
+
+
+def scaled(mantissa: Decimal, exponent: int) -> Decimal:
+    """``mantissa × 10^exponent`` with every digit of ``mantissa`` kept (``Decimal.scaleb`` would
+    round to the context's 28 digits).
+
+    >>> scaled(*round_significant(Decimal("1." + "0" * 28 + "25"), 30))
+    Decimal('1.00000000000000000000000000003')
+    >>> scaled(*round_significant(Fraction(123455, 1), 4))
+    Decimal('1.235E+5')
+    """
+    sign, digits, own = mantissa.as_tuple()
+    if not isinstance(own, int):
+        raise ValueError(f"mantissa must be a finite Decimal; got {mantissa!r}")
+    return Decimal((sign, digits, own + exponent))
 
 
 def scientific_text(mantissa: Decimal, exponent: int) -> str:
@@ -145,6 +162,7 @@ def significant_text(value: Fraction | Decimal | int, digits: int) -> str:
 
     >>> significant_text(Fraction(2, 3), 3), significant_text(Fraction(12345, 10), 2), significant_text(0, 3)
     ('0.667', '1200', '0.00')
+    >>> significant_text(Fraction(1, 3), 30)  # more digits than a default Decimal context holds
+    '0.333333333333333333333333333333'
     """
-    mantissa, exponent = round_significant(value, digits)
-    return f"{mantissa.scaleb(exponent):f}"
+    return f"{scaled(*round_significant(value, digits)):f}"

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack
 import numpy as np
 
 from nnref import registry
+from nnref.errors import InputError, InputTypeError
 from nnref.network import Network
 from nnref.values import ExactInput, ParameterValues, check_ordered, parse_exact
 
@@ -263,14 +264,12 @@ def verify(
     (False, 'w5', 'w5')
     """
     if not isinstance(net, Network):
-        raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
+        raise InputTypeError("error_net_type", argument="net", got=f"{type(net).__name__} {net!r}")
     check_ordered(x, "x")
     check_ordered(target, "target")
     if len(x) != net.sizes[0] or len(target) != net.sizes[-1]:
-        raise ValueError(
-            f"x must have {net.sizes[0]} values and target {net.sizes[-1]} (the layer widths); "
-            f"got {len(x)} and {len(target)}"
-        )
+        raise InputError("error_sample_lengths", inputs=net.sizes[0], outputs=net.sizes[-1],
+                         got_inputs=len(x), got_outputs=len(target))
     inputs = tuple(parse_exact(v, f"x[{i}]") for i, v in enumerate(x))
     targets = tuple(parse_exact(v, f"target[{i}]") for i, v in enumerate(target))
     parameters = {
@@ -353,7 +352,7 @@ def verify_random(n: int, seed: int = 0, **options: Unpack[VerifyOptions]) -> tu
     (3, True)
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValueError(f"n must be an integer >= 0; got {n!r}")
+        raise InputError("error_int_min0", argument="n", got=repr(n))
     rng = np.random.default_rng(seed)
     reports: list[VerifyReport] = []
     while len(reports) < n:

@@ -11,10 +11,9 @@ import sympy
 from site_tools import run_snippets
 
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC
 from nnref.numeric import MLP
-from nnref.symbolic import ACTIVATIONS
-from nnref.symbolic.functions import A, Z, softmax_formula
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC
+from nnref.symbolic.functions import ACTIVATIONS, A, Z, softmax_formula
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "identity"])
@@ -95,7 +94,7 @@ def test_deep_sigmoid_gradients_vanish_towards_the_input() -> None:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = run_snippets("plotting.py", "activations.py")
+    page = run_snippets("plotting.py", "words.py", "activations.py")
     for name in ("step", "sigmoid", "tanh", "relu"):
         assert "$$" in page["activation_markdown"](name, lang)
     assert ("그 외" in page["activation_markdown"]("step", lang)) == (lang == "ko")

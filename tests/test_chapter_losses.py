@@ -10,12 +10,12 @@ from site_tools import run_snippets
 
 from nnref.examples import example, published_values
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC_ACTIVATIONS
-from nnref.numeric import LOSSES as NUMERIC_LOSSES
 from nnref.numeric import MLP
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC_ACTIVATIONS
+from nnref.numeric.functions import LOSSES as NUMERIC_LOSSES
 from nnref.numeric.functions import output_rule
-from nnref.symbolic import ACTIVATIONS, LOSSES, derive
-from nnref.symbolic.functions import Z
+from nnref.symbolic import derive
+from nnref.symbolic.functions import ACTIVATIONS, LOSSES, Z
 
 T = sympy.Symbol("t")
 
@@ -91,7 +91,7 @@ def test_cross_entropy_gives_more_gradient_to_a_wrong_output() -> None:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_snippet_runs_in_both_languages(lang: str) -> None:
-    page = run_snippets("plotting.py", "losses.py")
+    page = run_snippets("plotting.py", "words.py", "losses.py")
     holding, failing = page["shortcut_markdown"](lang, True), page["shortcut_markdown"](lang, False)
     assert holding.count("\\checkmark") == 3 and failing.count("\\neq") == 2
     assert "\n\n$$\n" in holding  # the math is a block of its own, not glued to the title

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import runpy
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
+from site_tools import run_snippets
 
 from nnref.numeric.data import GATES, truth_table
 from nnref.numeric.perceptron import perceptron_output, step, train_perceptron
 
 INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]]
-SNIPPET = Path(__file__).resolve().parent.parent / "docs" / "snippets" / "perceptron.py"
 
 
 @pytest.mark.parametrize("gate", ["and", "or", "nand"])
@@ -140,7 +138,7 @@ def test_predict_checks_the_width() -> None:
 
 
 def test_the_page_snippet_computes_its_tables() -> None:
-    page = runpy.run_path(str(SNIPPET))
+    page = run_snippets("words.py", "perceptron.py")
     for gate in ("and", "or", "nand"):
         run = page["train_gate"](gate)
         table = page["epochs_table"](gate, "en")

@@ -1,5 +1,6 @@
-"""nnref.experiments: the arithmetic of batches, exact 1-D descent, and the cached training runs
-behind the chapters on epochs/batches and gradient descent (and the digits notebooks' parity)."""
+"""The arithmetic of batches (nnref.numeric), exact 1-D descent (nnref.exercises.descent), and the
+site's cached training runs (docs/snippets/training_runs.py) behind the chapters on epochs/batches
+and gradient descent (and the digits notebooks' parity)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy
+from site_tools import run_snippets
 
 from nnref.examples import published_values
-from nnref.experiments import (
-    activation_bytes,
-    batch_size_runs,
-    dead_relu_units,
-    descent_path,
-    exact_decimal_text,
-    fitting_run,
-    iterations_per_epoch,
-    learning_rate_runs,
-    one_step_losses,
-)
+from nnref.exercises.descent import descent_path
 from nnref.network import Network
 from nnref.numeric import backprop
 from nnref.numeric.data import DIGITS_RECIPE, load_digits
+from nnref.numeric.memory import activation_bytes
 from nnref.numeric.mlp import MLP
+from nnref.numeric.training import iterations_per_epoch
+from nnref.rounding import rounded_text
+
+# runs.py imports training_runs.py once per process, as the pages do (their caches are shared).
+RUNS = run_snippets("runs.py")["TRAINING_RUNS"]
+batch_size_runs, fitting_run = RUNS.batch_size_runs, RUNS.fitting_run
+learning_rate_runs, one_step_losses = RUNS.learning_rate_runs, RUNS.one_step_losses
+dead_relu_units = RUNS.dead_relu_units
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "docs" / "notebooks"
 W = sympy.Symbol("w")
@@ -51,10 +52,11 @@ def test_iterations_per_epoch_agrees_with_the_trainer() -> None:
         assert len(hist.iteration_loss) == 2 * iterations_per_epoch(7, batch)
 
 
-@pytest.mark.parametrize(("args", "message"), [((0, 1), "n_samples"), ((5, 0), "batch_size"),
-                                               ((5, True), "batch_size"), ((5.0, 1), "n_samples")])
-def test_iterations_per_epoch_refuses_bad_counts(args: tuple, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize(("args", "error", "message"),
+                         [((0, 1), ValueError, "n_samples"), ((5, 0), ValueError, "batch_size"),
+                          ((5, True), TypeError, "batch_size"), ((5.0, 1), TypeError, "n_samples")])
+def test_iterations_per_epoch_refuses_bad_counts(args: tuple, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
         iterations_per_epoch(*args)
 
 
@@ -127,13 +129,9 @@ def test_descent_path_refuses_bad_input(loss: object, kwargs: dict, error: type,
      (sympy.Rational(-4781227, 1000000), 6, "-4.781227"), (Fraction(1, 3 * 10**9), 6, "0.000000"),
      (Fraction(10**20 + 1, 10**20), 19, "1.0000000000000000000"), (Fraction(5, 1), 0, "5")],
 )
-def test_exact_decimal_text_rounds_half_up_exactly(value: object, places: int, expected: str) -> None:
-    assert exact_decimal_text(value, places) == expected
-
-
-def test_exact_decimal_text_refuses_floats() -> None:
-    with pytest.raises(TypeError, match="Rational or a Fraction"):
-        exact_decimal_text(0.5, 2)  # type: ignore[arg-type]
+def test_exact_values_round_half_up_exactly(value: object, places: int, expected: str) -> None:
+    # the gradient-descent chapter's tables of exact iterates (nnref.rounding.rounded_text)
+    assert rounded_text(value, places) == expected  # type: ignore[arg-type]
 
 
 # -- the wikidocs step at several rates ----------------------------------------------------------

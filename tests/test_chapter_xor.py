@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import itertools
 import json
-import runpy
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy
+from site_tools import run_snippets
 
 from nnref.examples import truth_table as exact_truth_table
 from nnref.numeric.data import XOR_RECIPE
@@ -164,7 +164,7 @@ def test_two_hidden_neurons_can_get_stuck() -> None:
 
 
 def test_the_page_snippet_computes_its_tables() -> None:
-    page = runpy.run_path(str(REPO / "docs" / "snippets" / "xor.py"))
+    page = run_snippets("words.py", "xor.py")
     assert page["XOR_2_2_1"].sizes == (2, 2, 1)
     table = page["two_layer_table"]("en").splitlines()[2:]
     assert [row.split(" | ")[-1].rstrip(" |") for row in table] == ["0", "1", "1", "0"]

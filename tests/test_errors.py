@@ -10,6 +10,8 @@ import pytest
 from nnref.cli import EXIT_BAD_INPUT, main
 from nnref.errors import InputError, InputTypeError, localized
 from nnref.network import Network
+from nnref.numeric import MLP
+from nnref.symbolic import derive
 from nnref.values import parse_exact
 from nnref.words.errors import ERRORS
 
@@ -39,6 +41,34 @@ def test_library_errors_stay_value_and_type_errors_with_english_text() -> None:
         parse_exact(True, "x")
     assert isinstance(bad_type.value, InputTypeError)
     assert localized(ValueError("plain"), "ko") == "plain"  # not from the catalog: as it is
+
+
+def test_mini_batch_and_count_errors_are_worded_in_both_languages() -> None:
+    net = Network((2, 2, 2), "sigmoid", "sse")
+    weights = ["0.1"] * 8
+    with pytest.raises(ValueError) as counts:
+        derive(net, x=[[1, 0], [0, 1]], target=[[1, 0]], weights=weights)
+    assert isinstance(counts.value, InputError)
+    assert str(counts.value) == "x has 2 samples but target has 1: give one target per sample"
+    assert localized(counts.value, "ko") == (
+        "x에는 샘플이 2개, target에는 1개 있습니다. 샘플마다 target을 하나씩 주십시오.")
+    with pytest.raises(ValueError) as mixed:
+        derive(net, x=[[1, 0], [0, 1]], target=[1, 0], weights=weights)
+    assert localized(mixed.value, "ko").startswith(
+        "x에는 샘플의 배치를 주었는데 target에는 샘플 하나를 주었습니다.")
+    with pytest.raises(ValueError) as empty:
+        derive(net, x=[], target=[], weights=weights)
+    assert str(empty.value).startswith("x must have at least one sample")
+    tr = derive(net, x=[[1, 0], [0, 1]], target=[[1, 0], [0, 1]], weights=weights)
+    with pytest.raises(ValueError) as member:
+        tr.node("h1")
+    assert localized(member.value, "ko") == (
+        "node()는 샘플 2개로 이루어진 이 배치의 샘플 하나에 속합니다. "
+        "tr.samples[i].node()를 쓰십시오(i는 0부터 1까지).")
+    with pytest.raises(TypeError) as epochs:
+        MLP(net).fit([[1, 0]], [[1, 0]], epochs=1.5, batch_size=1, learning_rate="0.1")  # type: ignore[arg-type]
+    assert isinstance(epochs.value, InputTypeError)
+    assert localized(epochs.value, "ko") == "epochs는 1 이상의 정수여야 합니다. 받은 값: float 1.5"
 
 
 @pytest.mark.parametrize(

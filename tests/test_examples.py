@@ -19,11 +19,19 @@ from nnref.examples import (
 )
 from nnref.numeric import data as numeric_data
 from nnref.numeric.mlp import MLP
+from nnref.render.document import title_text
 
 
 def test_registry_names_are_the_cli_names() -> None:
     assert tuple(EXAMPLES) == ("wikidocs-07-05", "and", "or", "nand", "xor")
     assert GATE_NAMES == ("and", "or", "nand", "xor")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_example_has_a_title_in_both_languages(name: str) -> None:
+    titles = {lang: title_text(EXAMPLES[name].network, lang, name) for lang in ("ko", "en")}
+    assert titles["ko"] != titles["en"] and all(titles.values())
+    assert (name.upper() in titles["en"]) == (name in GATE_NAMES), titles
 
 
 @pytest.mark.parametrize("gate", ["and", "or", "nand", "xor"])

@@ -122,7 +122,7 @@ def test_central_difference_orders_and_errors() -> None:
         central_difference(mlp, X, Y, "w3", order=3)
     with pytest.raises(ValueError, match="step must be a finite number > 0; got 0"):
         central_difference(mlp, X, Y, "w3", step=0)
-    with pytest.raises(ValueError, match=r"name must be a parameter name w1..b\d+; got 'w99'"):
+    with pytest.raises(ValueError, match=r"name must be a parameter of this network \(w1..b\d+\); got 'w99'"):
         central_difference(mlp, X, Y, "w99")
     assert relative_error(0.0, 0.0) == 0.0
     assert relative_error(1e-12, 0.0) == pytest.approx(1e-6)  # judged against the 1e-6 floor

@@ -52,7 +52,8 @@ def test_weights_and_biases_are_the_live_arrays() -> None:
     assert mlp.get_parameter("w9") == 7.0 and mlp.get_parameter("b5") == -2.0
     assert [w.shape for w in mlp.weights] == [(2, 3), (3, 2)]
     assert MLP(Network((2, 2), "identity")).biases == ()
-    with pytest.raises(ValueError, match=r"name must be a parameter name w1..b5; got 'w13' \(did you mean"):
+    unknown = r"name must be a parameter of this network \(w1..b5\); got 'w13' \(did you mean"
+    with pytest.raises(ValueError, match=unknown):
         mlp.set_parameter("w13", 1.0)
     with pytest.raises(ValueError, match="w1 must be finite; got inf"):
         mlp.set_parameter("w1", math.inf)

@@ -12,6 +12,7 @@ from nnref.data import load_reference
 from nnref.examples import derive_example, published_values
 from nnref.glossary import GLOSSARY, find_banned
 from nnref.network import Network
+from nnref.playground.result import _difference
 from nnref.render import (
     after_update_markdown,
     chain_markdown,
@@ -23,6 +24,7 @@ from nnref.render import (
     published_quantity,
     update_table,
 )
+from nnref.rounding import round_significant, scaled
 from nnref.symbolic import derive
 
 LANGS = ("ko", "en")
@@ -165,6 +167,30 @@ def test_format_decimal_rounds_every_tie_away_from_zero() -> None:
         assert format_decimal(value, places) == f"{expected:f}", value
         # away from zero, never to even
         assert Decimal(format_decimal(value, places)).copy_abs() > value.copy_abs()
+
+
+def _stdlib_significant(value: Decimal, digits: int) -> Decimal:
+    """The standard library's ROUND_HALF_UP to ``digits`` significant digits, in an exact context."""
+    with localcontext() as context:
+        context.prec = 400
+        return value.quantize(Decimal(f"1E{value.adjusted() - digits + 1}"), rounding=ROUND_HALF_UP)
+
+
+def test_significant_digits_round_every_tie_away_from_zero() -> None:
+    """round_significant (and the playground's two significant-digit roundings, which use it) on
+    ties whose kept digit is even, at 4 and at 30 digits (beyond a default Decimal context)."""
+    for digits in (4, 30):
+        for sign in ("", "-"):
+            for kept in ("2", "0", "8"):
+                for scale in (-40, 0, 25):
+                    value = Decimal(f"{sign}1{'0' * (digits - 2)}{kept}5E{scale - digits}")  # exact
+                    expected = _stdlib_significant(value, digits)
+                    got = scaled(*round_significant(value, digits))
+                    assert got == expected and got.as_tuple() == expected.as_tuple(), value
+                    assert got.copy_abs() > value.copy_abs()  # away from zero, never to even
+    tie = Decimal("1." + "0" * 28 + "25")  # 31 digits: DIGITS (30) keep ...2, the tie makes it ...3
+    assert _difference(tie, Decimal(0)) == "1." + "0" * 28 + "3"
+    assert _difference(Decimal(0), tie) == "-1." + "0" * 28 + "3"
 
 
 def test_glossary_table_has_every_term_in_reading_order_and_no_banned_word(tr) -> None:

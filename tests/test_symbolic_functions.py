@@ -7,8 +7,16 @@ import sympy
 
 from nnref import registry
 from nnref.network import ACTIVATION_NAMES, LOSS_NAMES, Network
-from nnref.symbolic import ACTIVATIONS, LOSSES, derive, forward
-from nnref.symbolic.functions import A, Z, activation_derivative, loss_derivative, loss_term
+from nnref.symbolic import derive, forward
+from nnref.symbolic.functions import (
+    ACTIVATIONS,
+    LOSSES,
+    A,
+    Z,
+    activation_derivative,
+    loss_derivative,
+    loss_term,
+)
 from nnref.symbolic.shortcut import output_shortcut
 
 

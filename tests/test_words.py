@@ -5,18 +5,24 @@ from __future__ import annotations
 import string
 
 import pytest
+from site_tools import run_snippets
 
 from nnref.glossary import find_banned, get
 from nnref.words import CATALOG, count_words, fill, particle, t
+
+# The site's own page words (docs/snippets/words.py) follow the same rules as the library's.
+PAGE_WORDS = run_snippets("words.py")["PAGE_WORDS"]
+ENTRIES = {**{f"nnref:{key}": entry for key, entry in CATALOG.items()},
+           **{f"page:{key}": entry for key, entry in PAGE_WORDS.items()}}
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("key", sorted(CATALOG))
+@pytest.mark.parametrize("key", sorted(ENTRIES))
 def test_every_entry_has_both_languages_the_same_fields_and_glossary_terms(key):
-    entry = CATALOG[key]
+    entry = ENTRIES[key]
     assert set(entry) == {"ko", "en"}
     plain = {lang: {f for f in _fields(entry[lang]) if not f.startswith("t.")} for lang in ("ko", "en")}
     assert plain["ko"] == plain["en"], key
@@ -25,6 +31,16 @@ def test_every_entry_has_both_languages_the_same_fields_and_glossary_terms(key):
             if name.startswith("t."):
                 get(name[2:])  # a glossary term (KeyError otherwise)
         assert find_banned(entry[lang], lang) == [], (key, lang)
+
+
+def test_page_words_are_filled_like_the_catalog():
+    page = run_snippets("words.py")
+    assert page["page_text"]("xor_loss_fell", "ko", first="0.9", last="0.1", epochs=3) == (
+        "학습 손실은 에포크 1의 0.9에서 에포크 3의 0.1로 줄었습니다.")
+    assert page["page_words"]("xor", "en")["boundary"] == "decision boundary"
+    assert "never" not in page["page_words"]("losses", "en")  # it has a field of its own
+    with pytest.raises(KeyError, match="no page words 'nope'"):
+        page["page_text"]("nope", "ko")
 
 
 def test_terms_come_from_the_glossary_with_the_right_particle():

@@ -14,57 +14,14 @@ import sympy
 from nnref import registry
 from nnref.glossary import term
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC
 from nnref.numeric import MLP
 from nnref.numeric.data import XOR_RECIPE, truth_table
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC
 from nnref.render import display_math, format_decimal, markdown_table
-from nnref.symbolic import ACTIVATIONS
-from nnref.symbolic.functions import A, Z, softmax_derivative, softmax_formula
+from nnref.symbolic.functions import ACTIVATIONS, A, Z, softmax_derivative, softmax_formula
 
-ACTIVATION_WORDS = {
-    "ko": {
-        "function": "함수",
-        "derivative": "도함수",
-        "undefined": "z = 0에서 정의되지 않음",
-        "input": "입력",
-        "target": "실제값",
-        "hidden": "은닉층 활성화 함수",
-        "loss": "손실 (BCE)",
-        "layer": "층 번호 (1 = 첫 은닉층, {last} = 출력층)",
-        "mean_grad": "층 가중치의 평균 |∂E/∂w|",
-        "deep_title": "깊은 신경망의 층별 기울기 크기",
-        "first": "첫 층",
-        "last": "마지막 층",
-        "ratio": "첫 층 / 마지막 층",
-        "class": "클래스",
-        "exact": "SymPy (정확한 값)",
-        "decimal": "소수 15자리",
-        "float": "NumPy (float64)",
-        "sum": "합",
-        "layers": "층 수",
-    },
-    "en": {
-        "function": "function",
-        "derivative": "derivative",
-        "undefined": "undefined at z = 0",
-        "input": "Input",
-        "target": "Target",
-        "hidden": "Hidden activation function",
-        "loss": "Loss (BCE)",
-        "layer": "layer number (1 = first hidden, {last} = output)",
-        "mean_grad": "mean |∂E/∂w| of the layer's weights",
-        "deep_title": "Gradient size per layer of a deep network",
-        "first": "First layer",
-        "last": "Last layer",
-        "ratio": "First / last",
-        "class": "Class",
-        "exact": "SymPy (exact)",
-        "decimal": "15 decimals",
-        "float": "NumPy (float64)",
-        "sum": "Sum",
-        "layers": "Layers",
-    },
-}
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
 
 NAME_KEYS = {name: spec.glossary_key for name, spec in registry.ACTIVATIONS.items()}
 SYMBOLS = {name: spec.latex for name, spec in registry.ACTIVATIONS.items()}
@@ -73,9 +30,8 @@ SYMBOLS = {name: spec.latex for name, spec in registry.ACTIVATIONS.items()}
 def _cases_latex(expr: sympy.Expr, lang: str) -> str:
     """LaTeX of a Piecewise in the page's language (SymPy writes "for" and "otherwise")."""
     text = sympy.latex(expr)
-    if lang == "ko":
-        text = text.replace(r"\text{for}\: ", "").replace(r"\text{otherwise}", r"\text{그 외}")
-    return text
+    return text.replace(r"\text{for}\: ", page_text("activations_for", lang)).replace(
+        r"\text{otherwise}", rf"\text{{{page_text('piecewise_otherwise', lang)}}}")
 
 
 def _textbook(name: str) -> sympy.Expr:
@@ -114,17 +70,7 @@ def activation_markdown(name: str, lang: str) -> str:
         if shown == derivative:
             raise ValueError(f"SymPy's ReLU derivative {derivative} is no longer a Heaviside function")
         return display_math(f"{lhs} = {sympy.latex(f)}, \\qquad {symbol}'(z) = {sympy.latex(shown)}") + (
-            (
-                "\nSymPy의 미분 결과는 헤비사이드 함수 \\(H(z)\\)이고, SymPy는 "
-                if lang == "ko"
-                else "\nSymPy's derivative is the Heaviside step function \\(H(z)\\), and SymPy sets "
-            )
-            + f"\\(H(0) = {sympy.latex(sympy.Heaviside(0))}\\)"
-            + (
-                "로 둡니다. nnref는 두 엔진 모두 다음 정의를 씁니다.\n"
-                if lang == "ko"
-                else ". Both nnref engines use this definition instead:\n"
-            )
+            "\n" + page_text("activations_heaviside", lang, h0=sympy.latex(sympy.Heaviside(0))) + "\n"
             + display_math(
                 f"{symbol}'(z) = {_cases_latex(nnref_form, lang)}, \\qquad "
                 f"{symbol}'(0) = {sympy.latex(at_zero)}"
@@ -167,7 +113,7 @@ def _without_jumps(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 def activation_plot(lang: str) -> str:
     """Step, sigmoid, tanh and ReLU with their derivatives, from the NumPy engine (needs plotting.py)."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     z = np.linspace(-4, 4, 81).reshape(-1, 1)
     fig, axes = plt.subplots(2, 2, figsize=(5.6, 5.2), sharex=True)  # noqa: F821 (from plotting.py)
     function, derivative = COLORS["blue"], COLORS["orange"]  # noqa: F821 (from plotting.py)
@@ -224,7 +170,7 @@ def linear_collapse_markdown() -> str:
 
 def xor_hidden_table(lang: str) -> str:
     """XOR trained by the same recipe with an identity and with a tanh hidden layer: outputs, final loss."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     X, Y = truth_table("xor")
     columns = {}
     for hidden in ("identity", "tanh"):
@@ -280,7 +226,7 @@ def sigmoid_bound_markdown() -> str:
 
 def bound_table(lang: str) -> str:
     """(1/4)^n exactly and as a decimal, for a few depths n."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     peak = sympy.diff(ACTIVATIONS["sigmoid"].formula(Z), Z).subs(Z, 0)
     rows = []
     for n in (1, 2, 5, 10, 20):
@@ -315,7 +261,7 @@ def deep_gradients() -> dict[str, tuple[float, ...]]:
 
 def deep_gradient_plot(lang: str) -> str:
     """Mean |dE/dw| per layer on a log scale, sigmoid vs tanh vs ReLU (needs plotting.py)."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     measured = deep_gradients()
     fig, ax = plt.subplots(figsize=(5.6, 3.6))  # noqa: F821 (from plotting.py)
     for hidden, marker in (("sigmoid", "o"), ("tanh", "s"), ("relu", "^")):
@@ -323,7 +269,7 @@ def deep_gradient_plot(lang: str) -> str:
         ax.semilogy(
             layers, measured[hidden], marker=marker, label=term(NAME_KEYS[hidden], lang).split(" (")[0]
         )
-    ax.set_xlabel(words["layer"].format(last=DEEP_HIDDEN + 1))
+    ax.set_xlabel(page_text("activations_layer", lang, last=DEEP_HIDDEN + 1))
     ax.set_ylabel(words["mean_grad"])
     ax.set_title(words["deep_title"])
     ax.set_xticks(range(1, DEEP_HIDDEN + 2))
@@ -334,7 +280,7 @@ def deep_gradient_plot(lang: str) -> str:
 
 def deep_gradient_table(lang: str) -> str:
     """First and last layer's mean |dE/dw| and their ratio, per hidden activation."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     measured = deep_gradients()
     rows = [
         [term(NAME_KEYS[h], lang).split(" (")[0], f"{v[0]:.1e}", f"{v[-1]:.1e}", f"{v[0] / v[-1]:.1e}"]
@@ -371,7 +317,7 @@ def _cell_latex(expr: sympy.Expr) -> str:
 
 def softmax_table(lang: str) -> str:
     """Softmax of given weighted sums: exact, 15 decimals, float64; and the sums of each column."""
-    words = ACTIVATION_WORDS[lang]
+    words = page_words("activations", lang)
     exact = softmax_formula([sympy.Rational(v) for v in SOFTMAX_Z])
     numeric = NUMERIC["softmax"].forward(np.array([[float(Decimal(v)) for v in SOFTMAX_Z]]))[0]
     exact_sum = sympy.simplify(sympy.Add(*exact))

@@ -1,84 +1,25 @@
-"""Chapter "epochs, batches, iterations": tables and plots from nnref.experiments' cached runs.
+"""Chapter "epochs, batches, iterations": tables and plots from training_runs.py's cached runs.
 
-The trainings run once per build process (nnref.experiments caches them), so the Korean and the
-English page show the same runs and the same measured times. Include plotting.py in the same
-block before calling a *_svg function.
+The trainings run once per build process (runs.py, included before this file, imports
+training_runs.py once), so the Korean and the English page show the same runs and the same
+measured times. Include plotting.py in the same block before calling a *_svg function.
 """
 
 import statistics
 
-from nnref.experiments import (
-    BYTES_PER_FLOAT,
-    activation_bytes,
-    batch_size_runs,
-    fitting_run,
-    iterations_per_epoch,
-)
 from nnref.glossary import term
 from nnref.numeric.data import DIGITS_RECIPE, load_digits
+from nnref.numeric.memory import FLOAT, activation_bytes
+from nnref.numeric.training import iterations_per_epoch
 from nnref.render import markdown_table
+
+# The page includes words.py (its words in both languages) and runs.py before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+batch_size_runs, fitting_run = TRAINING_RUNS.batch_size_runs, TRAINING_RUNS.fitting_run  # noqa: F821
 
 EPOCHS = 6  # batch size 1 makes 1347 updates per epoch: the slow run that sets this number
 RATE = 0.1  # one learning rate for every batch size, low enough that batch size 1 stays stable
 WINDOW = 150  # iterations shown in the per-iteration plot
-
-WORDS = {
-    "ko": {
-        "batch": "배치 크기",
-        "full": "전체 배치",
-        "iters": "에포크당 이터레이션",
-        "memory": "배치 하나의 활성값 메모리",
-        "ms_epoch": "에포크당 시간 (ms, 중앙값)",
-        "ms_iter": "이터레이션당 시간 (ms)",
-        "train_loss": "학습 손실",
-        "test_loss": "테스트 손실",
-        "train_acc": "학습 정확도",
-        "test_acc": "테스트 정확도",
-        "last": "마지막 에포크의 학습 손실",
-        "test_acc_last": "마지막 에포크의 테스트 정확도",
-        "epoch": "에포크",
-        "loss": "손실",
-        "iteration": "이터레이션",
-        "per_epoch_title": "에포크별 학습 손실",
-        "per_iter_title": f"처음 {WINDOW}번의 이터레이션에서 배치별 손실",
-        "fit_title": "학습 데이터가 적을 때의 학습 손실과 테스트 손실",
-        "best": "테스트 손실이 가장 낮은 에포크",
-        "row": "시점",
-        "first": "첫 에포크",
-        "best_row": "테스트 손실 최저",
-        "end": "마지막 에포크",
-        "underfit": "과소적합",
-        "overfit": "과적합",
-    },
-    "en": {
-        "batch": "batch size",
-        "full": "full batch",
-        "iters": "iterations per epoch",
-        "memory": "activation memory of one batch",
-        "ms_epoch": "time per epoch (ms, median)",
-        "ms_iter": "time per iteration (ms)",
-        "train_loss": "training loss",
-        "test_loss": "test loss",
-        "train_acc": "training accuracy",
-        "test_acc": "test accuracy",
-        "last": "training loss, last epoch",
-        "test_acc_last": "test accuracy, last epoch",
-        "epoch": "epoch",
-        "loss": "loss",
-        "iteration": "iteration",
-        "per_epoch_title": "Training loss seen during each epoch",
-        "per_iter_title": f"The first {WINDOW} iterations: loss of each batch",
-        "fit_title": "Few training samples: training and test loss",
-        "best": "epoch with the lowest test loss",
-        "row": "when",
-        "first": "first epoch",
-        "best_row": "lowest test loss",
-        "end": "last epoch",
-        "underfit": "underfitting",
-        "overfit": "overfitting",
-    },
-}
-
 
 def n_train() -> int:
     """Images in the digits training split."""
@@ -106,7 +47,7 @@ def _fitting():
 
 
 def _batch_label(size: int, lang: str) -> str:
-    return f"{size} ({WORDS[lang]['full']})" if size == n_train() else str(size)
+    return f"{size} ({page_text('batches_full', lang)})" if size == n_train() else str(size)
 
 
 def _memory_text(size: int) -> str:
@@ -118,16 +59,12 @@ def data_summary(lang: str) -> str:
     """One sentence: the size of the split and the network's widths (inline numbers)."""
     digits = load_digits()
     sizes = "-".join(map(str, DIGITS_RECIPE.sizes))
-    if lang == "ko":
-        return (f"학습 데이터 \\(N = {n_train()}\\)장, 테스트 데이터 {digits.X_test.shape[0]}장이고, "
-                f"신경망의 층 너비는 {sizes}입니다.")
-    return (f"The training split has \\(N = {n_train()}\\) images, the test split "
-            f"{digits.X_test.shape[0]}; the network's layer widths are {sizes}.")
+    return page_text("batches_data", lang, n=n_train(), test=digits.X_test.shape[0], sizes=sizes)
 
 
 def iterations_table(lang: str) -> str:
     """Iterations per epoch and activation memory for a range of batch sizes."""
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     n = n_train()
     rows = [[_batch_label(b, lang), str(iterations_per_epoch(n, b)), _memory_text(b)]
             for b in (1, 8, 32, 128, 512, n)]
@@ -143,14 +80,14 @@ def memory_formula() -> str:
     return (
         "$$\n"
         f"\\underbrace{{{batch}}}_{{B}} \\times \\bigl({n0} + 2 \\times ({per_sample})\\bigr)"
-        f" \\times {BYTES_PER_FLOAT}\\ \\text{{B}} = {total:,}\\ \\text{{B}}".replace(",", "{,}")
+        f" \\times {FLOAT}\\ \\text{{B}} = {total:,}\\ \\text{{B}}".replace(",", "{,}")
         + "\n$$"
     )
 
 
 def timing_table(lang: str) -> str:
     """Measured time per epoch and per iteration, final training loss and test accuracy."""
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     rows = []
     medians = {size: statistics.median(hist.epoch_seconds) for size, hist in _runs().items()}
     smallest, largest = min(medians), max(medians)
@@ -176,16 +113,12 @@ def timing_table(lang: str) -> str:
 
 def curves_settings(lang: str) -> str:
     """The sentence that states the settings of the batch-size runs, from the values they use."""
-    if lang == "ko":
-        return (f"같은 초기 가중치, 같은 학습률(learning rate) {RATE}, 같은 에포크 수({EPOCHS})로 "
-                "배치 크기만 바꿔 학습했습니다.")
-    return (f"Same initial weights, same learning rate {RATE}, same number of epochs ({EPOCHS}); "
-            "only the batch size changes.")
+    return page_text("batches_settings", lang, rate=RATE, epochs=EPOCHS)
 
 
 def per_epoch_svg(lang: str) -> str:
     """Training loss per epoch for each batch size, same epochs and learning rate."""
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     fig, ax = plt.subplots(figsize=(5.6, 3.4))  # noqa: F821 - plt comes from plotting.py
     for size, hist in _runs().items():
         epochs = range(1, len(hist.loss) + 1)
@@ -202,7 +135,7 @@ def per_iteration_svg(lang: str) -> str:
 
     Batch sizes 1 and 32 only: the full batch has just one iteration per epoch.
     """
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     fig, ax = plt.subplots(figsize=(5.6, 3.4))  # noqa: F821
     for size, hist in _runs().items():
         if size == n_train():
@@ -221,21 +154,14 @@ def fitting_summary(lang: str) -> str:
     run = _fitting()
     sizes = "-".join(map(str, run.sizes))
     hist = run.history
-    if lang == "ko":
-        return (f"학습 데이터를 앞의 {run.n_train}장으로 줄이고, 은닉 뉴런을 {run.sizes[1]}개로 늘린 신경망"
-                f"({sizes})을 배치 크기 {hist.batch_size}, 학습률 {hist.learning_rate:g}로 "
-                f"{hist.epochs} 에포크 동안 학습합니다. "
-                "테스트 손실은 테스트 데이터 전체에서 에포크마다 잽니다.")
-    return (f"Keep only the first {run.n_train} training images, widen the hidden layer to "
-            f"{run.sizes[1]} neurons ({sizes}), and train with batch size {hist.batch_size} and "
-            f"learning rate {hist.learning_rate:g} for {hist.epochs} epochs. The test loss is "
-            "measured on the whole test split after every epoch.")
+    return page_text("batches_fitting", lang, n=run.n_train, hidden=run.sizes[1], sizes=sizes,
+                     batch=hist.batch_size, rate=f"{hist.learning_rate:g}", epochs=hist.epochs)
 
 
 def fitting_svg(lang: str) -> str:
     """Top: train and test loss per epoch (log scale), the epoch of the lowest test loss marked.
     Bottom: the test loss alone on a linear scale, where its rise after that epoch is visible."""
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     run = _fitting()
     hist = run.history
     epochs = range(1, hist.epochs + 1)
@@ -265,7 +191,7 @@ def fitting_svg(lang: str) -> str:
 
 def fitting_table(lang: str) -> str:
     """Losses and accuracies at the first epoch, the best epoch and the last epoch."""
-    w = WORDS[lang]
+    w = page_words("batches", lang)
     run = _fitting()
     hist = run.history
     rows = []

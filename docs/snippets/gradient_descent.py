@@ -1,17 +1,21 @@
 """Chapter "gradient descent and the learning rate": SymPy derivations, exact 1-D iterates, the
-wikidocs 07-05 step, and digits trained with three learning rates (nnref.experiments caches
-the runs, so the Korean and English builds share them). Include plotting.py in the same block
-before calling a *_svg function.
+wikidocs 07-05 step, and digits trained with three learning rates (training_runs.py caches the
+runs, and runs.py, included before this file, imports it once, so the Korean and English builds
+share them). Include plotting.py in the same block before calling a *_svg function.
 """
 
-from decimal import Decimal, localcontext
 
 import sympy
 
 from nnref.examples import derive_example
-from nnref.experiments import descent_path, exact_decimal_text, learning_rate_runs, one_step_losses
+from nnref.exercises.descent import descent_path
 from nnref.render import markdown_table
 from nnref.render.fmt import value_text
+from nnref.rounding import round_significant, rounded_text, significant_text
+
+# The page includes words.py (its words in both languages) and runs.py before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+learning_rate_runs, one_step_losses = TRAINING_RUNS.learning_rate_runs, TRAINING_RUNS.one_step_losses  # noqa: F821
 
 W, ALPHA = sympy.symbols("w alpha", real=True)
 K = sympy.Symbol("k", integer=True, nonnegative=True)
@@ -24,44 +28,9 @@ RATES_1D = ("0.05", "0.3", "1.05")  # too small, good, too large for E(w) = (w -
 RATES_DIGITS = (0.01, 0.5, 2.0)  # too small, DIGITS_RECIPE's rate, too large
 DIGITS_EPOCHS = 10
 
-WORDS = {
-    "ko": {
-        "kinds": ("너무 작은 학습률", "알맞은 학습률", "너무 큰 학습률"),
-        "loss": "손실",
-        "epoch": "에포크",
-        "rate": "학습률",
-        "w_last": f"갱신 {STEPS}번 뒤의 \\(w\\)",
-        "e_last": f"갱신 {STEPS}번 뒤의 \\(E(w)\\)",
-        "before": "갱신 전 \\(E\\)",
-        "after": "갱신 한 번 뒤 \\(E\\)",
-        "change": "변화",
-        "parabola_title": f"E(w) = (w − {MINIMUM})², 시작점 w = {START}",
-        "digits_title": "digits 학습 손실",
-        "train_loss": "마지막 에포크의 학습 손실",
-        "test_loss": "테스트 손실",
-        "train": "학습 손실",
-        "dead": "모든 학습 이미지에 0을 내는 은닉 뉴런",
-        "test_acc": "테스트 정확도",
-    },
-    "en": {
-        "kinds": ("learning rate too small", "a good learning rate", "learning rate too large"),
-        "loss": "loss",
-        "epoch": "epoch",
-        "rate": "learning rate",
-        "w_last": f"\\(w\\) after {STEPS} updates",
-        "e_last": f"\\(E(w)\\) after {STEPS} updates",
-        "before": "\\(E\\) before",
-        "after": "\\(E\\) after one update",
-        "change": "change",
-        "parabola_title": f"E(w) = (w − {MINIMUM})², start at w = {START}",
-        "digits_title": "digits training loss",
-        "train_loss": "training loss, last epoch",
-        "test_loss": "test loss",
-        "train": "training loss",
-        "dead": "hidden neurons that output 0 for every training image",
-        "test_acc": "test accuracy",
-    },
-}
+def _kinds(lang: str) -> tuple[str, str, str]:
+    """The three learning rates' names: too small, good, too large."""
+    return tuple(page_text(f"descent_kinds_{i}", lang) for i in range(3))
 
 
 def _math(latex: str) -> str:
@@ -121,10 +90,9 @@ def _paths() -> dict[str, tuple[sympy.Rational, ...]]:
 def parabola_svg(lang: str) -> str:
     """Three panels, one above the other: the iterates on E(w) = (w-3)^2 for a too small, a good
     and a too large rate."""
-    words = WORDS[lang]
     paths = _paths()
     fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4))  # noqa: F821 - from plotting.py
-    for ax, (rate, path), kind in zip(axes, paths.items(), words["kinds"], strict=True):
+    for ax, (rate, path), kind in zip(axes, paths.items(), _kinds(lang), strict=True):
         values = [float(v) for v in path]
         # Each panel spans its own iterates (the diverging one leaves any common frame).
         lo, hi = min(*values, MINIMUM - 3) - 1, max(*values, MINIMUM + 3) + 1
@@ -136,32 +104,31 @@ def parabola_svg(lang: str) -> str:
         ax.set_ylabel("E(w)")
         ax.set_xlim(lo, hi)
     axes[-1].set_xlabel("w")
-    fig.suptitle(words["parabola_title"])
+    fig.suptitle(page_text("descent_parabola_title", lang, minimum=MINIMUM, start=START))
     fig.subplots_adjust(hspace=0.5, top=0.9)  # not tight_layout: it lays the text out once more (slow)
-    return svg(fig, alt=words["parabola_title"])  # noqa: F821 - from plotting.py
+    return svg(fig, alt=page_text("descent_parabola_title", lang, minimum=MINIMUM, start=START))  # noqa: F821 - from plotting.py
 
 
 def parabola_table(lang: str) -> str:
     """w and E(w) after STEPS exact steps for each rate (exact rationals, rounded for display)."""
-    words = WORDS[lang]
     rows = []
-    for (rate, path), kind in zip(_paths().items(), words["kinds"], strict=True):
+    for (rate, path), kind in zip(_paths().items(), _kinds(lang), strict=True):
         last = path[-1]
         factor = (1 - 2 * sympy.Rational(rate)) ** 2
-        rows.append([kind, rate, exact_decimal_text(factor, 4), exact_decimal_text(last, 6),
+        rows.append([kind, rate, rounded_text(factor, 4), rounded_text(last, 6),
                      _significant((last - MINIMUM) ** 2)])
-    header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", words["w_last"], words["e_last"]]
+    header = ["", "\\(\\alpha\\)", "\\((1 - 2\\alpha)^2\\)", page_text("descent_w_last", lang, steps=STEPS),
+              page_text("descent_e_last", lang, steps=STEPS)]
     return markdown_table(header, rows, align="lrrrr")
 
 
 def _significant(value: sympy.Rational, digits: int = 4) -> str:
-    """A non-negative exact rational with ``digits`` significant digits; tiny ones as a × 10^k."""
-    with localcontext(prec=60):
-        number = Decimal(int(value.p)) / Decimal(int(value.q))
-    if number == 0 or number >= Decimal("0.001"):
-        return f"{number:.{digits}g}"
-    mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
-    return f"\\({mantissa} \\times 10^{{{int(exponent)}}}\\)"
+    """A non-negative exact rational with ``digits`` significant digits (half up); below 0.001 as
+    a × 10^k."""
+    mantissa, exponent = round_significant(value, digits)
+    if value == 0 or exponent >= -3:
+        return significant_text(value, digits)
+    return f"\\({mantissa} \\times 10^{{{exponent}}}\\)"
 
 
 def wikidocs_step() -> str:
@@ -178,21 +145,19 @@ def wikidocs_step() -> str:
 
 def _short(value: sympy.Rational) -> str:
     """A given rate such as 1/2 as the decimal it was written as (0.5): no rounding shown."""
-    return exact_decimal_text(value, 8).rstrip("0").rstrip(".")
+    return rounded_text(value, 8).rstrip("0").rstrip(".")
 
 
 def wikidocs_losses(lang: str) -> str:
     """Inline: the example's loss before and after its one step (8 decimals, from nnref.derive)."""
     tr = derive_example("wikidocs-07-05")
     before, after = f"{tr.decimal('E'):f}", f"{tr.next().decimal('E'):f}"
-    if lang == "ko":
-        return f"이 갱신 한 번으로 오차 \\(E\\)는 {before}에서 {after}로 줄어듭니다."
-    return f"This one update lowers the error \\(E\\) from {before} to {after}."
+    return page_text("descent_one_update", lang, before=before, after=after)
 
 
 def one_step_table(lang: str) -> str:
     """The same example, one step at several learning rates: the loss after it."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     rows = []
     for step in one_step_losses():
         change = step.loss_after - step.loss_before
@@ -213,10 +178,10 @@ def _digits_runs():
 
 def digits_svg(lang: str) -> str:
     """Three panels, one above the other: digits training and test loss per epoch for each rate."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     runs = _digits_runs()
     fig, axes = plt.subplots(3, 1, figsize=(5.6, 7.4), sharex=True, sharey=True)  # noqa: F821
-    for ax, (rate, hist), kind in zip(axes, runs.items(), words["kinds"], strict=True):
+    for ax, (rate, hist), kind in zip(axes, runs.items(), _kinds(lang), strict=True):
         epochs = range(1, len(hist.loss) + 1)
         ax.plot(epochs, hist.loss, marker="o", markersize=3, label=words["train"])
         ax.plot(epochs, hist.val_loss, marker="o", markersize=3, linestyle="--", label=words["test_loss"])
@@ -233,14 +198,14 @@ def digits_svg(lang: str) -> str:
 
 def digits_table(lang: str) -> str:
     """Final training loss, test loss and test accuracy for each learning rate."""
-    words = WORDS[lang]
+    words = page_words("descent", lang)
     _digits_runs()  # checks the runs
     runs = learning_rate_runs(RATES_DIGITS, epochs=DIGITS_EPOCHS)
     large = runs[RATES_DIGITS[-1]]
     if large.dead_units <= large.hidden_units // 2:  # the prose says "most hidden neurons"
         raise ValueError(f"only {large.dead_units} of {large.hidden_units} hidden units died")
     rows = []
-    for (rate, run), kind in zip(runs.items(), words["kinds"], strict=True):
+    for (rate, run), kind in zip(runs.items(), _kinds(lang), strict=True):
         hist = run.history
         rows.append([kind, f"{rate:g}", f"{hist.loss[-1]:.4f}", f"{hist.val_loss[-1]:.4f}",
                      f"{hist.val_accuracy[-1]:.1%}", f"{run.dead_units} / {run.hidden_units}"])
@@ -259,11 +224,7 @@ def chance_sentence(lang: str) -> str:
     if hist.val_accuracy[-1] > 0.12:  # and "the accuracy of always choosing one class" (10 classes)
         raise ValueError(f"the too-large run reaches test accuracy {hist.val_accuracy[-1]}")
     uniform = f"\\(\\ln 10 \\approx {chance:.4f}\\)"
-    if lang == "ko":
-        return (f"그래서 손실은 열 클래스에 똑같은 확률을 주는 출력의 손실 {uniform} 근처에 머물고, "
-                "정확도도 한 클래스만 고를 때 수준입니다.")
-    return (f"So the loss stays near {uniform}, the loss of an output that gives all ten classes the "
-            "same probability, and the accuracy is that of always choosing one class.")
+    return page_text("descent_chance", lang, uniform=uniform)
 
 
 def spike_sentence(lang: str) -> str:
@@ -278,16 +239,5 @@ def spike_sentence(lang: str) -> str:
     if max(hist.val_loss[back:]) > hist.val_loss[peak] / 2:
         raise ValueError("the test loss jumps again after it recovered; the sentence says it does not")
     peak_loss, accuracy = f"{hist.val_loss[peak]:.2f}", f"{hist.val_accuracy[peak]:.0%}"
-    if lang == "ko":
-        return (f"알맞은 학습률에서도 테스트 손실이 에포크 {peak + 1}에 한 번 {peak_loss}까지 "
-                f"튀고, 그 에포크의 테스트 정확도는 {accuracy}로 떨어집니다. "
-                "미니배치(mini-batch) 하나로 구한 기울기는 데이터 전체의 기울기와 조금씩 달라서, "
-                "학습률이 크면 갱신 한 번이 가중치를 잠시 나쁜 쪽으로 밀어낼 수 있습니다. "
-                f"이 학습률에서는 그런 일이 되풀이되지 않고, 에포크 {back + 1}에는 테스트 손실이 "
-                "튀기 전보다 낮아집니다. 너무 큰 학습률과 다른 점이 이것입니다.")
-    return (f"Even the good rate makes the test loss jump once, to {peak_loss} in epoch {peak + 1}, "
-            f"where the test accuracy drops to {accuracy}. The gradient of one mini-batch differs a little "
-            "from that of the whole data set, so with a large learning rate a single update can push the "
-            f"weights off course for a while. At this rate that does not repeat: by epoch {back + 1} the "
-            "test loss is below its level before the jump. That is the difference from a rate that is too "
-            "large.")
+    return page_text("descent_spike", lang, peak=peak + 1, peak_loss=peak_loss, accuracy=accuracy,
+                     back=back + 1)

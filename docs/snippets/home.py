@@ -6,6 +6,9 @@ import sympy
 
 from nnref.verify import CENTRAL_TOLERANCE, NUMPY_TOLERANCE
 
+# The page includes words.py (its words in both languages) before this file.
+page_text = page_text  # noqa: F821
+
 
 def sigmoid_derivative_markdown() -> str:
     """Display math: d/dz sigma(z) as SymPy differentiates it, then as sigma(z)(1 - sigma(z)).
@@ -49,16 +52,4 @@ def _power_of_ten(value: float) -> str:
 def agreement_markdown(lang: str) -> str:
     """The tolerances nnref.verify applies, as a two-item list (numbers from the module, not typed)."""
     numpy_tol, central_tol = _power_of_ten(NUMPY_TOLERANCE), _power_of_ten(CENTRAL_TOLERANCE)
-    if lang == "ko":
-        return (
-            f"- SymPy 값과 NumPy 값: 상대 차이 \\({numpy_tol}\\) 이하. float64의 반올림 오차 말고는 "
-            "차이가 없어야 합니다.\n"
-            f"- SymPy 값과 중앙 차분: 상대 차이 \\({central_tol}\\) 이하. 중앙 차분은 손실 함수 값의 "
-            "반올림 오차를 작은 간격으로 나누므로 float64 정밀도까지는 맞지 않습니다."
-        )
-    return (
-        f"- SymPy and NumPy: a relative difference of at most \\({numpy_tol}\\): nothing but float64 "
-        "rounding.\n"
-        f"- SymPy and central differences: at most \\({central_tol}\\); central differences divide the "
-        "rounding error of loss values by a small step, so they cannot reach float64 precision."
-    )
+    return page_text("home_agreement", lang, numpy=numpy_tol, central=central_tol)

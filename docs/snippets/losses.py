@@ -15,59 +15,15 @@ from nnref import registry
 from nnref.examples import derive_example, example, published_values
 from nnref.glossary import term
 from nnref.network import Network
-from nnref.numeric import ACTIVATIONS as NUMERIC_ACTIVATIONS
-from nnref.numeric import LOSSES as NUMERIC_LOSSES
 from nnref.numeric import MLP
+from nnref.numeric.functions import ACTIVATIONS as NUMERIC_ACTIVATIONS
+from nnref.numeric.functions import LOSSES as NUMERIC_LOSSES
 from nnref.render import display_math, format_decimal, markdown_table
-from nnref.symbolic import ACTIVATIONS, LOSSES, derive
-from nnref.symbolic.functions import A, Z, softmax_derivative, softmax_formula
+from nnref.symbolic import derive
+from nnref.symbolic.functions import ACTIVATIONS, LOSSES, A, Z, softmax_derivative, softmax_formula
 
-LOSS_WORDS = {
-    "ko": {
-        "name": "nnref 이름",
-        "formula": "식 (출력 하나에 대한 항)",
-        "value": "wikidocs 예제의 E",
-        "published": "wikidocs가 발표한 'MSE'",
-        "outputs": "출력 수 \\(K\\)",
-        "ratio": "mse / sse",
-        "output": "출력 \\(o\\) (실제값 \\(t = 1\\))",
-        "slope": "|∂E/∂z|",
-        "steps": "경사 하강법 갱신 횟수",
-        "o_axis": "출력 \\(o\\)",
-        "left": "가중합에 전해지는 기울기",
-        "right": "틀린 출력에서 시작한 학습",
-        "pair": "출력층 + 손실 함수",
-        "reach": "\\(o > 0.5\\)가 되기까지의 갱신 횟수",
-        "never": "갱신 {steps}번 안에 도달하지 못함",
-        "case": "경우",
-        "exact": "SymPy (정확한 값)",
-        "decimal": "소수 8자리",
-        "float": "NumPy (float64)",
-        "loss": "손실",
-    },
-    "en": {
-        "name": "nnref name",
-        "formula": "Formula (the term of one output)",
-        "value": "E of the wikidocs example",
-        "published": "wikidocs's published 'MSE'",
-        "outputs": "Outputs \\(K\\)",
-        "ratio": "mse / sse",
-        "output": "output \\(o\\) (target \\(t = 1\\))",
-        "slope": "|∂E/∂z|",
-        "steps": "gradient-descent updates",
-        "o_axis": "output \\(o\\)",
-        "left": "Gradient reaching the weighted sum",
-        "right": "Learning from a wrong output",
-        "pair": "Output layer + loss function",
-        "reach": "Updates until \\(o > 0.5\\)",
-        "never": "not within {steps} updates",
-        "case": "Case",
-        "exact": "SymPy (exact)",
-        "decimal": "8 decimals",
-        "float": "NumPy (float64)",
-        "loss": "Loss",
-    },
-}
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
 
 LOSS_KEYS = {name: spec.glossary_key for name, spec in registry.LOSSES.items()}
 OUT, TGT, K = sympy.Symbol("o"), sympy.Symbol("t"), sympy.Symbol("K", positive=True, integer=True)
@@ -93,7 +49,7 @@ def loss_definitions() -> str:
 
 def loss_values_table(lang: str) -> str:
     """A few losses worked out exactly: a regression output, a binary output, a softmax output."""
-    words = LOSS_WORDS[lang]
+    words = page_words("losses", lang)
     one = sympy.Integer(1)
     cases = [
         # Each given is its own formula, so that a narrow cell can wrap between them.
@@ -124,7 +80,7 @@ def loss_values_table(lang: str) -> str:
 
 def naming_table(lang: str) -> str:
     """sse and mse of the wikidocs example (exact engine) next to the published 'MSE'."""
-    words = LOSS_WORDS[lang]
+    words = page_words("losses", lang)
     ex = example("wikidocs-07-05")
     published = published_values()["E_total"]
     rows = []
@@ -149,7 +105,7 @@ def naming_table(lang: str) -> str:
 
 def naming_ratio_markdown(lang: str) -> str:
     """mse / sse = 2 / K, simplified by SymPy, and the ratio for a few K."""
-    words = LOSS_WORDS[lang]
+    words = page_words("losses", lang)
     ratio = sympy.simplify(LOSSES["mse"].term(OUT, TGT, K) / LOSSES["sse"].term(OUT, TGT, K))
     rows = [[str(k), f"\\({sympy.latex(ratio.subs(K, k))}\\)"] for k in (1, 2, 3, 10)]
     return (
@@ -205,6 +161,7 @@ SHORTCUT_PAIRS = (
     ("sigmoid", "mse"),
     ("sigmoid", "sse"),
 )
+
 # The pairs the registry says the shortcut holds for (it has the same form for every K).
 SHORTCUT_HOLDS = {pair for pair in SHORTCUT_PAIRS if registry.shortcut_scale(*pair, 1) is not None}
 _ACT_KEYS = {name: spec.glossary_key for name, spec in registry.ACTIVATIONS.items()}
@@ -332,7 +289,7 @@ def _descent(loss: str) -> list[float]:
 
 def confident_wrong_plot(lang: str) -> str:
     """Top: |dE/dz| against o for t = 1, mse vs bce; bottom: o over gradient-descent updates."""
-    words = LOSS_WORDS[lang]
+    words = page_words("losses", lang)
     o = np.linspace(0.005, 0.995, 199)
     fig, (left, right) = plt.subplots(2, 1, figsize=(5.6, 6.4))  # noqa: F821 (from plotting.py)
     labels = {loss: f"{term('sigmoid_function', lang)} + {loss}" for loss in ("mse", "bce")}
@@ -353,14 +310,14 @@ def confident_wrong_plot(lang: str) -> str:
 
 def confident_wrong_table(lang: str) -> str:
     """Start output, and the steps each loss needs to push the output past 0.5."""
-    words = LOSS_WORDS[lang]
+    words = page_words("losses", lang)
     rows = []
     reached = {}
     for loss in ("mse", "bce"):
         outputs = _descent(loss)
         step = next((i for i, value in enumerate(outputs) if value > 0.5), None)
         reached[loss] = step
-        shown = str(step) if step is not None else words["never"].format(steps=STEPS)
+        shown = str(step) if step is not None else page_text("losses_never", lang, steps=STEPS)
         rows.append(
             [
                 f"{term('sigmoid_function', lang)} + `{loss}`",

@@ -16,49 +16,15 @@ from nnref.numeric.rnn import rnn_forward
 from nnref.render import display_math, format_decimal, markdown_table
 from nnref.symbolic.rnn import rnn_forward_exact
 
-NETWORK_WORDS = {
-    "ko": {
-        "layer": "층",
-        "role": "역할",
-        "neurons": "뉴런 수",
-        "weights": "가중치 수",
-        "biases": "편향 수",
-        "in": "값을 받아 그대로 넘깁니다",
-        "hidden": "가중합과 활성화 함수",
-        "out": "최종 출력",
-        "total": "합계",
-        "neuron": "뉴런",
-        "exact": "SymPy (정확한 값)",
-        "float": "NumPy (float64)",
-        "input": "입력",
-        "unit": "은닉 상태",
-        "diff": "차이",
-    },
-    "en": {
-        "layer": "Layer",
-        "role": "Role",
-        "neurons": "Neurons",
-        "weights": "Weights",
-        "biases": "Biases",
-        "in": "passes the values on",
-        "hidden": "weighted sum and activation function",
-        "out": "final output",
-        "total": "Total",
-        "neuron": "Neuron",
-        "exact": "SymPy (exact)",
-        "float": "NumPy (float64)",
-        "input": "Input",
-        "unit": "Hidden state",
-        "diff": "Difference",
-    },
-}
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
 
 LAYER_SIZES = (4, 5, 3)  # the example network of the section on layers
 
 
 def layer_table(lang: str) -> str:
     """Neurons, weights and biases per layer of a (4, 5, 3) network with bias, counted by nnref."""
-    words = NETWORK_WORDS[lang]
+    words = page_words("networks", lang)
     net = Network(LAYER_SIZES, ("sigmoid", "softmax"), "cce", bias=True)
     names = [term("input_layer", lang), term("hidden_layer", lang), term("output_layer", lang)]
     roles = [words["in"], words["hidden"], words["out"]]
@@ -114,7 +80,7 @@ def composition_markdown(lang: str) -> str:
             f"\\begin{{aligned}} f(x) &= f_{{3}}(f_{{2}}(f_{{1}}(x))) \\\\ "
             f"&= {sympy.latex(composed)} \\end{{aligned}}"
         )
-        + ("\n펼쳐 쓰면 다음과 같습니다.\n" if lang == "ko" else "\nWritten out, this is:\n")
+        + "\n" + page_text("networks_written_out", lang) + "\n"
         + display_math(f"f(x) = {_exp_latex(expanded)}")
     )
 
@@ -135,21 +101,15 @@ def composition_check(lang: str) -> str:
         + [f"w_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_WEIGHTS, start=1)]
         + [f"b_{{{i}}} = {v}" for i, v in enumerate(COMPOSITION_BIASES, start=1)]
     )
-    if lang == "ko":
-        lead = f"\\({givens}\\)일 때는 다음과 같고,"
-        tail = "같은 매개변수로 만든 `MLP`의 `predict`(float64)는 "
-        end = "입니다."
-    else:
-        lead, tail = f"With \\({givens}\\),", "and `MLP.predict` (float64) with the same parameters gives "
-        end = "."
     return (
-        lead
+        page_text("networks_at_givens", lang, givens=givens)
         + "\n"
         + display_math(
             f"\\begin{{aligned}} f({COMPOSITION_X}) &= {_exp_latex(value)} \\\\ "
             f"&\\approx {format_decimal(exact_decimal, 15)} \\end{{aligned}}"
         )
-        + f"\n{tail}`{predicted!r}`{end}"
+        + "\n"
+        + page_text("networks_predict_gives", lang, predicted=f"`{predicted!r}`")
     )
 
 
@@ -181,7 +141,7 @@ def dense_symbols_markdown() -> str:
 
 def dense_numbers_markdown(lang: str) -> str:
     """The same product with numbers: exact SymPy matrices, and NumPy's x @ W + b from an MLP."""
-    words = NETWORK_WORDS[lang]
+    words = page_words("networks", lang)
     net = _dense_network()
     names = net.layer_weight_names(0)
     values = dict(zip(net.weight_names, DENSE_WEIGHTS, strict=True))
@@ -264,7 +224,7 @@ def rnn_first_step_markdown() -> str:
 
 def rnn_table(lang: str) -> str:
     """Every hidden state: exact (SymPy, 20 decimals), float64 (NumPy) and their difference."""
-    words = NETWORK_WORDS[lang]
+    words = page_words("networks", lang)
     exact, numeric = _rnn_runs()
     rows = []
     largest = 0.0

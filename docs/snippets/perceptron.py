@@ -12,29 +12,15 @@ from nnref.numeric.data import GATES
 from nnref.numeric.perceptron import perceptron_output, step, train_perceptron
 from nnref.render import markdown_table
 from nnref.rounding import decimal_text
-from nnref.symbolic import ACTIVATIONS
+from nnref.symbolic.functions import ACTIVATIONS
+
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
 
 LEARNING_RATE = "0.1"  # the page's prose names these givens too
 MAX_EPOCHS = 100
 TRAINED_GATES = ("and", "or", "nand")
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
-
-WORDS = {
-    "ko": {
-        "gate": "게이트", "threshold": "임계값", "epoch": "에포크", "mistakes": "틀린 샘플 수",
-        "target": "실제값", "output": "출력", "start": "시작", "same": "모두 일치",
-        "update": "갱신", "none": "그대로", "raise": "x만큼 키움", "lower": "x만큼 줄임",
-        "fire_missed": "1이어야 하는데 0", "fired_wrongly": "0이어야 하는데 1", "correct": "맞음",
-        "case": "경우", "otherwise": "그 외",
-    },
-    "en": {
-        "gate": "gate", "threshold": "threshold", "epoch": "epoch", "mistakes": "misclassified samples",
-        "target": "target", "output": "output", "start": "start", "same": "all match",
-        "update": "update", "none": "unchanged", "raise": "raised by x", "lower": "lowered by x",
-        "fire_missed": "1 expected, 0 given", "fired_wrongly": "0 expected, 1 given", "correct": "correct",
-        "case": "case", "otherwise": "otherwise",
-    },
-}
 
 W1, W2, X1, X2, B, THETA, Z = sympy.symbols("w1 w2 x1 x2 b theta z")
 
@@ -66,7 +52,7 @@ def threshold_to_bias_markdown(lang: str) -> str:
     # "w·x > θ" and "w·x + b > 0" are the same condition exactly when b = -θ:
     if sympy.simplify((weighted - THETA) - with_bias.subs(B, -THETA)) != 0:
         raise ValueError("w·x - θ differs from (w·x + b) with b = -θ")
-    otherwise = WORDS[lang]["otherwise"]
+    otherwise = page_text("piecewise_otherwise", lang)
     fires = sympy.StrictGreaterThan(weighted, THETA, evaluate=False)
     step_formula = ACTIVATIONS["step"].formula(Z)  # nnref's own definition: 1 iff z > 0
     return "\n".join([
@@ -86,7 +72,7 @@ def threshold_to_bias_markdown(lang: str) -> str:
 
 def hand_set_gates_table(lang: str) -> str:
     """The example perceptrons' hand-set weights and bias, and the threshold theta = -b."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     header = [w["gate"], r"\(w_1\)", r"\(w_2\)", r"\(b\)", rf"{w['threshold']} \(\theta = -b\)"]
     rows = []
     for gate in TRAINED_GATES:
@@ -126,7 +112,7 @@ def learning_rule_markdown() -> str:
 
 def error_cases_table(lang: str) -> str:
     """The four (t, y) cases, the error t - y and what the rule does to the weights."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     rows = []
     for t in (0, 1):
         for y in (0, 1):
@@ -148,7 +134,7 @@ def train_gate(gate: str):
 
 def epochs_table(gate: str, lang: str) -> str:
     """Weights and bias after every epoch of training on ``gate`` (epoch 0: the start)."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     run = train_gate(gate)
     if not run.converged:
         raise ValueError(f"the learning rule did not learn {gate} in {MAX_EPOCHS} epochs")
@@ -162,7 +148,7 @@ def epochs_table(gate: str, lang: str) -> str:
 
 def learned_truth_table(gate: str, lang: str) -> str:
     """The trained perceptron on every input: z, y = step(z), and the gate's target."""
-    w = WORDS[lang]
+    w = page_words("perceptron", lang)
     run = train_gate(gate)
     rows = []
     for x, target in zip(INPUTS, GATES[gate], strict=True):
@@ -186,11 +172,8 @@ def summary_sentence(gate: str, lang: str) -> str:
     params = ", ".join(f"{n} = {decimal_text(v)}" for n, v in zip(names, values, strict=True))
     if any(record.mistakes == 0 for record in run.epochs[:-1]):
         raise ValueError(f"{gate}: an epoch before the last made no mistake; the sentence says otherwise")
-    if lang == "ko":
-        return (f"{gate.upper()}: 매개변수는 처음 에포크 {updating}번 동안 바뀌었고, 에포크 {last}에서 "
-                rf"네 샘플을 모두 맞혀 학습을 마쳤습니다. 최종 매개변수는 \({params}\)입니다.")
-    return (f"{gate.upper()}: the parameters changed in each of the first {updating} epochs; in epoch "
-            rf"{last} every sample was classified correctly and training stopped with \({params}\).")
+    return page_text("perceptron_summary", lang, gate=gate.upper(), updating=updating, last=last,
+                     params=params)
 
 
 def settings_markdown(lang: str) -> str:
@@ -200,8 +183,4 @@ def settings_markdown(lang: str) -> str:
     if len(set(start)) != 1:
         raise ValueError(f"the sentence below assumes one common start value; got {start}")
     rate, first = decimal_text(_rate()), decimal_text(start[0])
-    if lang == "ko":
-        return (rf"학습률은 \(\alpha = {rate}\), 시작값은 \(w_1 = w_2 = b = {first}\)이고, 에포크는 "
-                f"최대 {MAX_EPOCHS}번까지 돕니다.")
-    return (rf"Settings: learning rate \(\alpha = {rate}\), start at \(w_1 = w_2 = b = {first}\), "
-            f"at most {MAX_EPOCHS} epochs.")
+    return page_text("perceptron_settings", lang, rate=rate, first=first, epochs=MAX_EPOCHS)

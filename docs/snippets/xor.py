@@ -19,6 +19,9 @@ from nnref.rounding import decimal_text
 from nnref.symbolic import forward
 from nnref.symbolic.separability import separate
 
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+
 INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 PLOTTED_GATES = ("and", "or", "nand", "xor")
 PERCEPTRON_RATE = "0.1"  # the same settings as the perceptron chapter's tables
@@ -26,40 +29,6 @@ PERCEPTRON_EPOCHS = 100
 # XOR_RECIPE's training settings on the smallest network that can compute XOR: two hidden
 # neurons, like OR and NAND in the hand-built network.
 XOR_2_2_1 = replace(XOR_RECIPE, network=replace(XOR_RECIPE.network, sizes=(2, 2, 1)))
-
-WORDS = {
-    "ko": {
-        "gate": "게이트", "condition": "필요한 조건", "inequality": "부등식", "separable": "직선으로 나뉨",
-        "yes": "예", "no": "아니요", "solution": "찾은 매개변수", "contradiction": "모순",
-        "no_line": "XOR: 나누는 직선 없음", "class1": "출력 1", "class0": "출력 0",
-        "output": "출력", "target": "실제값", "loss": "손실", "epoch": "에포크",
-        "boundary": "결정 경계", "network_output": "신경망 출력", "predicted": "판정",
-        "setting": "설정", "value": "값", "sizes": "층별 뉴런 수", "activation": "활성화 함수",
-        "loss_function": "손실 함수", "learning_rate": "학습률", "epochs": "에포크 수",
-        "batch_size": "배치 크기", "init_seed": "초기 가중치 시드", "check": "확인",
-        "region1": "z > 0 (출력 1)", "loss_title": "에포크별 학습 손실",
-        "hand_line": "앞 장에서 고른 직선", "learned_line": "학습 규칙이 찾은 직선",
-        "target1": "실제값 1", "target0": "실제값 0",
-        "boundary_title": "출력이 0.5인 곳이 결정 경계",
-    },
-    "en": {
-        "gate": "gate", "condition": "condition needed", "inequality": "inequality", "separable": "separable",
-        "yes": "yes", "no": "no", "solution": "parameters found", "contradiction": "contradiction",
-        "no_line": "XOR: no separating line", "class1": "output 1", "class0": "output 0",
-        "output": "output", "target": "target", "loss": "loss", "epoch": "epoch",
-        "boundary": "decision boundary", "network_output": "network output", "predicted": "class",
-        "setting": "setting", "value": "value", "sizes": "neurons per layer",
-        "activation": "activation function",
-        "loss_function": "loss function", "learning_rate": "learning rate", "epochs": "epochs",
-        "batch_size": "batch size", "init_seed": "initial weight seed", "check": "check",
-        "region1": "z > 0 (output 1)", "loss_title": "training loss per epoch",
-        "hand_line": "line picked in the previous chapter", "learned_line": "line the learning rule found",
-        "target1": "target 1", "target0": "target 0",
-        "boundary_title": "decision boundary where the output is 0.5",
-    },
-}
-
-
 
 def xor_truth_table(lang: str) -> str:
     """XOR's truth table next to AND and OR, from nnref's gate data."""
@@ -108,7 +77,7 @@ def gates_figure(lang: str):
     import matplotlib.pyplot as plt  # configured by plotting.py, included in the same block
 
     colors, paper = COLORS, PAPER  # noqa: F821 - from plotting.py
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     box = (-0.3, 1.3)
     fig, axes = plt.subplots(2, 2, figsize=(5.6, 6.0), sharex=True, sharey=True)
     for ax, gate in zip(axes.ravel(), PLOTTED_GATES, strict=True):
@@ -158,12 +127,7 @@ def learned_lines_markdown(lang: str) -> str:
         w1, w2, b = (decimal_text(v) for v in (*run.weights, run.bias))
         constant = "" if b == "0" else f" + {b}"
         parts.append(rf"{gate.upper()} \({w1}\,x_1 + {w2}\,x_2{constant} = 0\)".replace("+ -", "- "))
-    if lang == "ko":
-        return "학습 규칙이 찾은 직선(점선)은 " + ", ".join(parts) + "입니다."
-    return "The dashed lines, found by the learning rule, are " + ", ".join(parts) + "."
-
-
-_KO_COUNT = {1: "한", 2: "두", 3: "세", 4: "네"}
+    return page_text("xor_learned_lines", lang, lines=", ".join(parts))
 
 
 def xor_perceptron_markdown(lang: str) -> str:
@@ -181,21 +145,12 @@ def xor_perceptron_markdown(lang: str) -> str:
         raise ValueError(f"the sentence assumes one mistake count inside the cycle; got {cycle}")
     (inside,) = cycle
     before = list(enumerate(mistakes[: repeat[0]], start=1))
-    everything = inside == len(X)
-    if lang == "ko":
-        counts = ", ".join(f"에포크 {epoch}에 {m}개" for epoch, m in before)
-        cycle_text = (f"{_KO_COUNT[len(X)]} 샘플을 모두 틀립니다" if everything
-                      else f"에포크마다 {inside}개를 틀립니다")
-        return (f"XOR에 같은 학습 규칙을 적용하면 에포크 {len(run.epochs)}번이 지나도 멈추지 않습니다. "
-                f"틀리는 샘플은 {counts}이고, 에포크 {repeat[0] + 1}부터는 {cycle_text}. "
-                f"매개변수가 에포크 {repeat[0]} 뒤와 에포크 {repeat[1]} 뒤에 똑같으므로, 학습은 그 사이의 "
-                "에포크를 끝없이 되풀이합니다.")
-    counts = ", ".join(f"{m}{' samples' if i == 0 else ''} in epoch {epoch}"
+    counts = ", ".join(page_text("xor_mistakes" if i else "xor_mistakes_first", lang, epoch=epoch, count=m)
                        for i, (epoch, m) in enumerate(before))
-    cycle_text = "every sample is wrong" if everything else f"{inside} samples are wrong in every epoch"
-    return (f"Applied to XOR, the same rule has not stopped after {len(run.epochs)} epochs. It misclassifies "
-            f"{counts}, and from epoch {repeat[0] + 1} on {cycle_text}. The parameters after epoch "
-            f"{repeat[1]} equal those after epoch {repeat[0]}, so training repeats the same epochs forever.")
+    cycle = (page_text("xor_cycle_all", lang, count=len(X)) if inside == len(X)
+             else page_text("xor_cycle_some", lang, count=inside))
+    return page_text("xor_no_stop", lang, epochs=len(run.epochs), counts=counts, cycle=cycle,
+                     start=repeat[0] + 1, first=repeat[0], again=repeat[1])
 
 
 # -- the proof ----------------------------------------------------------------------------------
@@ -211,7 +166,7 @@ def _tag(q) -> str:
 
 def system_table(gate: str, lang: str) -> str:
     """One row per input: the condition step(w·x + b) = t and the inequality it becomes."""
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     sep = separate(truth_table(gate))
     w1, w2, b = sep.symbols
     rows = []
@@ -229,19 +184,12 @@ def system_table(gate: str, lang: str) -> str:
 
 def _constant_words(q, lang: str) -> str:
     """A constant inequality in words ("0 is greater than 0"), for the sentence after the proof."""
-    value = decimal_text(q.constant)
-    if lang == "ko":
-        particle = "이" if value[-1] in "0136789" else "가"  # 영이, 일이, 이가, 삼이, 사가, ...
-        return f"{value}{particle} 0보다 {'크다' if q.strict else '크거나 같다'}"
-    return f"{value} is greater than {'' if q.strict else 'or equal to '}0"
+    return page_text("xor_greater" if q.strict else "xor_greater_or_equal", lang,
+                     value=decimal_text(q.constant))
 
 
 def labels(qs) -> str:
     return ", ".join(f"({q.label})" for q in qs)
-
-
-def inequalities(qs) -> str:
-    return ("Inequality " if len(qs) == 1 else "Inequalities ") + labels(qs)
 
 
 def _times(scale: Fraction) -> str:
@@ -268,41 +216,19 @@ def elimination_markdown(gate: str, lang: str) -> str:
     for step_ in sep.eliminations:
         v = sympy.latex(sympy.Symbol(step_.variable))
         kept = [q for q in step_.system if q.coefficients[sep.variables.index(step_.variable)] == 0]
-        if lang == "ko":
-            sentence = rf"**\({v}\) 소거.** "
-            if step_.combinations:
-                sentence += (rf"\({v}\)의 계수가 양수인 부등식과 음수인 부등식을 짝지어 더하면 \({v}\) "
-                             "항이 없어집니다.")
-                if not explained:
-                    sentence += " 참인 부등식에 양수를 곱해 더한 것은 다시 참입니다."
-            if step_.dropped:
-                sentence += (rf" {labels(step_.dropped)}번 부등식은 \({v}\) 값을 한쪽으로만 제한하므로, 다른 "
-                             rf"변수가 무엇이든 \({v}\) 값을 충분히 크게 또는 작게 잡으면 만족됩니다. "
-                             "그래서 빼 둡니다.")
-            if kept:
-                sentence += rf" {labels(kept)}번 부등식에는 \({v}\) 항이 없으므로 그대로 둡니다."
-            after = " ".join(f"({dup.label})번 부등식은 ({same.label})번 부등식과 같으므로 하나만 남깁니다."
-                             for dup, same in step_.duplicates)
-        else:
-            sentence = rf"**Eliminate \({v}\).** "
-            if step_.combinations:
-                sentence += (rf"Pair each inequality with a positive coefficient on \({v}\) with each one "
-                             rf"with a negative coefficient and add them so that \({v}\) cancels.")
-                if not explained:
-                    sentence += " Positive multiples of true inequalities add up to a true inequality."
-            if step_.dropped:
-                one = len(step_.dropped) == 1
-                sentence += (rf" {inequalities(step_.dropped)} bound{'s' if one else ''} \({v}\) from one "
-                             "side only: whatever "
-                             rf"the other variables are, a large or small enough \({v}\) satisfies "
-                             f"{'it' if one else 'them'}, so {'it is' if one else 'they are'} set aside.")
-            if kept:
-                verbs = ("does", "is") if len(kept) == 1 else ("do", "are")
-                pronoun = "it is" if len(kept) == 1 else "they are"
-                sentence += (rf" {inequalities(kept)} {verbs[0]} not contain \({v}\) and {verbs[1]} "
-                             f"kept as {pronoun}.")
-            after = " ".join(f"({dup.label}) is the same inequality as ({same.label}); one of them is kept."
-                             for dup, same in step_.duplicates)
+        sentence = page_text("xor_eliminate", lang, v=v)
+        if step_.combinations:
+            sentence += page_text("xor_pair_up", lang, v=v)
+            if not explained:
+                sentence += page_text("xor_why_add", lang)
+        number = "one" if len(step_.dropped) == 1 else "many"
+        if step_.dropped:
+            sentence += page_text(f"xor_set_aside_{number}", lang, v=v, labels=labels(step_.dropped))
+        number = "one" if len(kept) == 1 else "many"
+        if kept:
+            sentence += page_text(f"xor_kept_{number}", lang, v=v, labels=labels(kept))
+        after = " ".join(page_text("xor_duplicate", lang, dup=dup.label, same=same.label)
+                         for dup, same in step_.duplicates)
         explained = explained or bool(step_.combinations)
         out.append(sentence.replace(".**  ", ".** "))
         if step_.combinations:
@@ -322,35 +248,19 @@ def elimination_markdown(gate: str, lang: str) -> str:
             out.append(after)
     if sep.contradiction is not None:
         q = sep.contradiction
-        if lang == "ko":
-            out.append(rf"마지막에 나온 ({q.label})번 부등식 \({_inequality_latex(q, symbols)}\), 즉 "
-                       f"'{_constant_words(q, lang)}'는 거짓입니다. "
-                       f"처음 네 부등식이 모두 참이라면 여기서 거짓이 나올 수 없으므로, 네 부등식을 동시에 "
-                       f"만족하는 \\(w_1, w_2, b\\)는 없습니다. 따라서 어떤 퍼셉트론도 {gate.upper()}를 "
-                       "계산하지 "
-                       "못합니다.")
-        else:
-            out.append(rf"The last inequality, ({q.label}) \({_inequality_latex(q, symbols)}\), "
-                       f"says '{_constant_words(q, lang)}', which is false. "
-                       "It could not be if the four starting inequalities all held, so no \\(w_1, w_2, b\\) "
-                       f"satisfies all four: no perceptron computes {gate.upper()}.")
+        out.append(page_text("xor_contradiction_found", lang, label=q.label,
+                             inequality=_inequality_latex(q, symbols), says=_constant_words(q, lang),
+                             gate=gate.upper()))
     else:
         pairs = zip(symbols, sep.solution.values(), strict=True)
         values = ", ".join(rf"{sympy.latex(s)} = {decimal_text(v)}" for s, v in pairs)
-        if lang == "ko":
-            out.append("모든 변수를 소거해도 거짓인 부등식이 나오지 않으므로 해가 있습니다. "
-                       "마지막 변수부터 거꾸로 대입해 허용 구간에서 가장 간단한 값을 고르면 "
-                       rf"\({values}\)입니다.")
-        else:
-            out.append(rf"No false inequality appears once every variable is gone, so a solution exists. "
-                       rf"Substituting back from the last variable and taking the simplest allowed value "
-                       rf"gives \({values}\).")
+        out.append(page_text("xor_solution_found", lang, values=values))
     return "\n\n".join(out)
 
 
 def solutions_table(lang: str) -> str:
     """Every gate through the same procedure: a solution (checked on the truth table) or a contradiction."""
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     rows = []
     for gate in PLOTTED_GATES:
         sep = separate(truth_table(gate))
@@ -381,7 +291,7 @@ def _gate(gate: str, inputs: tuple[int, int]) -> int:
 
 def two_layer_table(lang: str) -> str:
     """x -> (s1 = OR(x), s2 = NAND(x)) -> y = AND(s1, s2), next to the XOR network's output."""
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     network = dict(truth_table("xor"))  # the whole 2-2-1 step network in one forward pass
     rows = []
     for x in INPUTS:
@@ -405,7 +315,7 @@ def trained_xor():
 
 def recipe_table(lang: str) -> str:
     """The network and training settings, printed from the recipe object."""
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     r = XOR_2_2_1
     rows = [
         [w["sizes"], "-".join(map(str, r.sizes))],
@@ -424,7 +334,7 @@ def trained_figure(lang: str, mlp, history):
     their target); bottom: the training loss per epoch."""
     import matplotlib.pyplot as plt  # configured by plotting.py, included in the same block
 
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     fig, (left, right) = plt.subplots(2, 1, figsize=(5.6, 7.6), height_ratios=(1.45, 1))
     grid = np.linspace(-0.2, 1.2, 41)
     xx, yy = np.meshgrid(grid, grid)
@@ -458,7 +368,7 @@ def trained_figure(lang: str, mlp, history):
 
 def predictions_table(lang: str, mlp) -> str:
     """The trained network's output for each row, its class (output > 0.5) and the target."""
-    w = WORDS[lang]
+    w = page_words("xor", lang)
     X, Y = gate_data("xor")
     outputs = mlp.predict(X)[:, 0]
     rows = []
@@ -474,7 +384,5 @@ def predictions_table(lang: str, mlp) -> str:
 def loss_sentence(lang: str, history) -> str:
     """First and last epoch's training loss, from the history."""
     first, last = history.loss[0], history.loss[-1]
-    if lang == "ko":
-        return (f"학습 손실은 에포크 1의 {first:.4f}에서 에포크 {len(history.loss)}의 {last:.4f}로 "
-                "줄었습니다.")
-    return f"The training loss fell from {first:.4f} in epoch 1 to {last:.4f} in epoch {len(history.loss)}."
+    return page_text("xor_loss_fell", lang, first=f"{first:.4f}", last=f"{last:.4f}",
+                     epochs=len(history.loss))

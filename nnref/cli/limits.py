@@ -10,7 +10,7 @@ bounds all three; ``train`` bounds the epochs and the work of a whole run.
 >>> check_derive_size(Network((6, 6, 6, 6, 6, 6)), steps=1, form="md")
 Traceback (most recent call last):
 ...
-ValueError: --sizes 6,6,6,6,6,6 needs 55,980 chain-rule paths (one product per path from a \
+nnref.errors.InputError: --sizes 6,6,6,6,6,6 needs 55,980 chain-rule paths (one product per path from a \
 parameter to the loss, counted over all parameters); nnref derive takes at most 600: use fewer \
 or narrower layers
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+from nnref.errors import InputError, Phrase
 from nnref.network import Network
 from nnref.values import EXACT_MAX_DIGITS, EXACT_MAX_EXPONENT
 
@@ -81,31 +82,22 @@ def check_derive_size(net: Network, steps: int, form: str, samples: int = 1) -> 
     sizes, bias = net.sizes, net.bias
     shown = _sizes_text(sizes)
     if len(sizes) > DERIVE_MAX_LAYERS:
-        raise ValueError(
-            f"--sizes {shown} has {len(sizes)} layers; nnref derive takes at most {DERIVE_MAX_LAYERS} "
-            "(the input and output layers included)"
-        )
+        raise InputError("error_cli_derive_layers", sizes=shown, count=len(sizes), limit=DERIVE_MAX_LAYERS)
     count, most_parameters = net.n_weights + net.n_biases, DERIVE_MAX_PARAMETERS[form]
     if count > most_parameters:
-        raise ValueError(
-            f"--sizes {shown}{' with --bias' if bias else ''} has {count:,} parameters; nnref derive "
-            f"--format {form} takes at most {most_parameters}: use fewer or narrower layers"
-        )
+        with_bias = Phrase("cli_with_bias") if bias else ""
+        raise InputError("error_cli_derive_parameters", sizes=shown, bias=with_bias, count=f"{count:,}",
+                         form=form, limit=most_parameters)
     paths = chain_paths(sizes, bias)
     if paths > DERIVE_MAX_PATHS:
-        raise ValueError(
-            f"--sizes {shown} needs {paths:,} chain-rule paths (one product per path from a parameter to "
-            f"the loss, counted over all parameters); nnref derive takes at most {DERIVE_MAX_PATHS}: use "
-            "fewer or narrower layers"
-        )
+        raise InputError("error_cli_derive_paths", sizes=shown, paths=f"{paths:,}", limit=DERIVE_MAX_PATHS)
     work = DERIVE_MAX_WORK[form]
     if paths * samples * (steps + 1) > work:
-        batch = f" x {samples} samples" if samples > 1 else ""
-        raise ValueError(
-            f"--steps {steps} with --sizes {shown} means {paths:,} chain-rule paths{batch} x {steps + 1} "
-            f"derivations = {paths * samples * (steps + 1):,}; nnref derive --format {form} takes at most "
-            f"{work:,}: use at most --steps {max(0, work // (paths * samples) - 1)} for this network"
-            + (" (or fewer samples)" if samples > 1 else "")
+        raise InputError(
+            "error_cli_derive_work_batch" if samples > 1 else "error_cli_derive_work_one",
+            steps=steps, sizes=shown, paths=f"{paths:,}", samples=samples, derivations=steps + 1,
+            total=f"{paths * samples * (steps + 1):,}", form=form, limit=f"{work:,}",
+            most=max(0, work // (paths * samples) - 1),
         )
 
 
@@ -113,17 +105,13 @@ def check_train_size(net: Network, epochs: int, samples: int) -> None:
     """A ValueError naming the option when ``nnref train`` would run for far more than seconds."""
     count = net.n_weights + net.n_biases
     if count > TRAIN_MAX_PARAMETERS:
-        raise ValueError(
-            f"--sizes {_sizes_text(net.sizes)} has {count:,} parameters; nnref train takes at most "
-            f"{TRAIN_MAX_PARAMETERS:,}: use fewer or narrower layers"
-        )
+        raise InputError("error_cli_train_parameters", sizes=_sizes_text(net.sizes), count=f"{count:,}",
+                         limit=f"{TRAIN_MAX_PARAMETERS:,}")
     work = epochs * samples * count
     if work > TRAIN_MAX_WORK:
         most = max(1, TRAIN_MAX_WORK // (samples * count))
-        raise ValueError(
-            f"--epochs {epochs} x {samples:,} training samples x {count:,} parameters = {work:,}; "
-            f"nnref train takes at most {TRAIN_MAX_WORK:,}: use --epochs {most} or less, or a smaller network"
-        )
+        raise InputError("error_cli_train_work", epochs=epochs, samples=f"{samples:,}", count=f"{count:,}",
+                         work=f"{work:,}", limit=f"{TRAIN_MAX_WORK:,}", most=most)
 
 
 def _fields() -> dict[str, str]:

@@ -15,6 +15,7 @@ from nnref.cli.limits import DERIVE_MAX_STEPS, MAX_DIGITS, check_derive_size
 from nnref.cli.output import check_writable, emit, to_stdout
 from nnref.cli.parsing import name_list, option_names, positive_int
 from nnref.cli.problem import derive, problem_from_args
+from nnref.errors import InputError
 from nnref.examples import Example
 from nnref.render.plan import Plan
 from nnref.words import t
@@ -65,13 +66,10 @@ def _check_options(args: argparse.Namespace, problem: Example, steps: int) -> No
                 "(no gradient-descent steps), and its truth table holds exact 0s and 1s"
             )
     elif steps and problem.learning_rate is None:
-        raise ValueError(
-            f"--lr is required for --steps {steps}: give a learning rate > 0 such as 0.5 "
-            "(or --steps 0 for the gradients only)"
-        )
+        raise InputError("error_cli_steps_lr", steps=steps)
     for option, given in (("--fragment", args.fragment), ("--math", args.math)):
         if given and args.format not in ("md", "latex"):
-            raise ValueError(f"{option} works with --format md or latex; got --format {args.format}")
+            raise InputError("error_cli_format_only", option=option, format=args.format)
 
 
 def _document(args: argparse.Namespace, steps: int, digits: int) -> str:

@@ -1,6 +1,6 @@
 """Activation exercises: a function's value and its derivative at a point, and a softmax output.
 
-Values are nodes of the symbolic engine built from :data:`nnref.symbolic.ACTIVATIONS` (the
+Values are nodes of the symbolic engine built from :data:`nnref.symbolic.functions.ACTIVATIONS` (the
 derivative is the one backpropagation uses, :func:`~nnref.symbolic.functions.activation_derivative`),
 rounded half up exactly.
 
@@ -21,8 +21,7 @@ from nnref.exercises.words import activation_name, say
 from nnref.glossary import get
 from nnref.render import inline_math
 from nnref.render.fmt import aligned_math, numbers_latex, paragraphs, value_text
-from nnref.symbolic import ACTIVATIONS
-from nnref.symbolic.functions import A, Z
+from nnref.symbolic.functions import ACTIVATIONS, A, Z
 from nnref.symbolic.functions import activation_derivative as derivative_formula
 from nnref.symbolic.graph import Kind, Node
 

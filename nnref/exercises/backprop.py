@@ -27,7 +27,8 @@ from nnref.exercises.words import activation_name, loss_name, say
 from nnref.network import Network
 from nnref.render import chain_markdown, forward_table, loss_markdown, markdown_table
 from nnref.render.fmt import paragraphs, symbols_latex, value_text
-from nnref.symbolic import LOSSES, Trace, derive
+from nnref.symbolic import Trace, derive
+from nnref.symbolic.functions import LOSSES
 from nnref.symbolic.names import latex_name
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Epoch and batch exercises: iterations per epoch, iterations in all, the size of the last batch.
 
-Counts come from :func:`nnref.experiments.iterations_per_epoch` (``ceil(N / B)``).
+Counts come from :func:`nnref.numeric.training.iterations_per_epoch` (``ceil(N / B)``).
 
 >>> ex = iterations_per_epoch_exercise(random.Random(0), "en")
 >>> dict(ex.givens), ex.answer
@@ -13,7 +13,7 @@ import random
 
 from nnref.exercises.model import Exercise, Other
 from nnref.exercises.words import say
-from nnref.experiments import iterations_per_epoch
+from nnref.numeric.training import iterations_per_epoch
 from nnref.render import display_math, inline_math
 from nnref.render.fmt import paragraphs
 

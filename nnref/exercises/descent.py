@@ -1,4 +1,5 @@
-"""Gradient-descent exercises: a parameter after one step on a small network, steps on a parabola.
+"""Gradient-descent exercises: a parameter after one step on a small network, steps on a parabola
+(exact iterates from :func:`descent_path`, which the gradient-descent chapter uses too).
 
 >>> ex = parabola_steps(random.Random(2), "en")
 >>> dict(ex.givens), ex.ask, ex.answer
@@ -8,6 +9,7 @@
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 
 import sympy
 
@@ -15,15 +17,56 @@ from nnref.exercises.backprop import GRADIENT_PLACES, derivation, drawn, layer_p
 from nnref.exercises.model import Exercise, others_of
 from nnref.exercises.numbers import Quantities, draw, exact_text
 from nnref.exercises.words import say, times
-from nnref.experiments import descent_path
 from nnref.glossary import term
 from nnref.render import display_math
 from nnref.render.fmt import aligned_math, paragraphs, signed, value_text
 from nnref.symbolic.graph import Kind
+from nnref.values import parse_exact, parse_positive_finite
 
-__all__ = ["parabola_steps", "updated_parameter"]
+__all__ = ["descent_path", "parabola_steps", "updated_parameter"]
 
 W = sympy.Symbol("w")
+
+
+def descent_path(
+    loss: sympy.Expr, start: object, learning_rate: object, steps: int
+) -> tuple[sympy.Rational, ...]:
+    """Exact iterates ``w_0, ..., w_steps`` of ``w ← w − η·dE/dw`` for a polynomial ``E(w)``.
+
+    ``loss`` is a SymPy polynomial in one symbol with rational coefficients (a string is
+    refused: nothing here parses user text as an expression). ``start`` and ``learning_rate``
+    are exact numbers (``"0.1"``, ``1``, ``Fraction``); every iterate is an exact rational.
+
+    >>> w = sympy.Symbol("w")
+    >>> descent_path((w - 3)**2, start=0, learning_rate="1.5", steps=2)
+    (0, 9, -9)
+    >>> descent_path(sympy.exp(w), start=0, learning_rate=1, steps=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: loss must be a polynomial in one symbol with rational coefficients; got exp(w)
+    """
+    if not isinstance(loss, sympy.Expr):
+        raise TypeError(f"loss must be a SymPy expression such as (w - 3)**2; got {type(loss).__name__}")
+    symbols = loss.free_symbols
+    if len(symbols) != 1 or not loss.is_polynomial(*symbols) or not all(
+        c.is_Rational for c in sympy.Poly(loss, *symbols).coeffs()
+    ):
+        raise ValueError(f"loss must be a polynomial in one symbol with rational coefficients; got {loss}")
+    (w,) = symbols
+    slope = sympy.diff(loss, w)
+    rate = sympy.Rational(_rational(parse_positive_finite(learning_rate, "learning_rate")))
+    value = _rational(parse_exact(start, "start"))
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
+        raise ValueError(f"steps must be an integer >= 0; got {steps!r}")
+    path = [value]
+    for _ in range(steps):
+        value = value - rate * slope.subs(w, value)
+        path.append(value)
+    return tuple(path)
+
+
+def _rational(value: Fraction) -> sympy.Rational:
+    return sympy.Rational(value.numerator, value.denominator)
 
 
 def updated_parameter(rng: random.Random, lang: str) -> Exercise:

@@ -19,7 +19,8 @@ from nnref.network import Network
 from nnref.render import inline_math, markdown_table
 from nnref.render.fmt import aligned_math, paragraphs, symbols_latex, value_text
 from nnref.render.separability import certificate_markdown, inequalities_table
-from nnref.symbolic import ACTIVATIONS, forward
+from nnref.symbolic import forward
+from nnref.symbolic.functions import ACTIVATIONS
 from nnref.symbolic.graph import Kind, Node
 from nnref.symbolic.separability import separate
 

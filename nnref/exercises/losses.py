@@ -23,8 +23,7 @@ from nnref.exercises.numbers import Quantities, draw, exact_text, formula_latex
 from nnref.exercises.words import loss_name, say
 from nnref.render import inline_math
 from nnref.render.fmt import display_math, numbers_latex, paragraphs, value_text
-from nnref.symbolic import LOSSES
-from nnref.symbolic.functions import OUT, TGT, loss_derivative
+from nnref.symbolic.functions import LOSSES, OUT, TGT, loss_derivative
 from nnref.symbolic.graph import Kind, Node
 
 __all__ = ["loss_gradient", "loss_value"]

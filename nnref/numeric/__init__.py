@@ -4,9 +4,8 @@ It never imports :mod:`nnref.symbolic`: the two engines are compared with each o
 may borrow the other's results.
 """
 
-from nnref.numeric.functions import ACTIVATIONS, LOSSES
 from nnref.numeric.gradcheck import check_gradient
 from nnref.numeric.mlp import MLP
 from nnref.numeric.training import History, fit
 
-__all__ = ["ACTIVATIONS", "LOSSES", "MLP", "History", "check_gradient", "fit"]
+__all__ = ["MLP", "History", "check_gradient", "fit"]

@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnref import registry
+from nnref.errors import InputError, InputTypeError, Phrase
 from nnref.values import check_ordered, exact_to_float, parse_positive_finite
 
 __all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate", "check_seed"]
@@ -21,18 +22,17 @@ _SUM_TOLERANCE = 1e-9
 
 def _as_float_array(data: object, name: str) -> NDArray[np.float64]:
     if isinstance(data, str | bytes):
-        raise TypeError(f"{name} must be an array of numbers; got a string {data!r}")
+        raise InputTypeError("error_array_string", argument=name, got=repr(data))
     check_ordered(data, name)
     try:
         array = np.asarray(data, dtype=np.float64)
     except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be an array of numbers; got {type(data).__name__}: {error}") from None
+        got = f"{type(data).__name__}: {error}"
+        raise InputTypeError("error_array_type", argument=name, got=got) from None
     if not np.isfinite(array).all():
         bad = np.argwhere(~np.isfinite(array))[0]
-        raise ValueError(
-            f"{name} must contain only finite numbers (no NaN or inf); got {float(array[tuple(bad)])!r} "
-            f"at index {tuple(int(i) for i in bad)}"
-        )
+        raise InputError("error_array_finite", argument=name, got=repr(float(array[tuple(bad)])),
+                         index=tuple(int(i) for i in bad))
     return array
 
 
@@ -42,10 +42,8 @@ def _as_rows(data: object, width: int, name: str, what: str) -> NDArray[np.float
     if array.ndim == 1:  # one sample
         array = array.reshape(1, -1)
     if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] != width:
-        raise ValueError(
-            f"{name} must have shape (n_samples, {width}) with n_samples >= 1 ({width} {what} per sample), "
-            f"or shape ({width},) for one sample; got shape {given}"
-        )
+        what_phrase = Phrase(f"rows_{what}")
+        raise InputError("error_rows_shape", argument=name, width=width, what=what_phrase, shape=given)
     return array
 
 
@@ -57,8 +55,7 @@ def as_inputs(X: object, n_features: int, name: str = "X") -> NDArray[np.float64
     >>> as_inputs([[1, 2, 3]], 2)
     Traceback (most recent call last):
     ...
-    ValueError: X must have shape (n_samples, 2) with n_samples >= 1 (2 inputs per sample), or shape (2,) \
-for one sample; got shape (1, 3)
+    nnref.errors.InputError: X must have shape (n_samples, 2) with n_samples >= 1 (2 inputs per ... (1, 3)
     """
     return _as_rows(X, n_features, name, "inputs")
 
@@ -72,31 +69,25 @@ def as_targets(Y: object, n_samples: int, n_outputs: int, loss: str, name: str =
     >>> as_targets([[0.2, 0.9]], 1, 2, "cce")
     Traceback (most recent call last):
     ...
-    ValueError: Y must have non-negative rows summing to 1 for loss 'cce' (one-hot or probabilities); \
-row 0 sums to 1.1
+    nnref.errors.InputError: Y must have non-negative rows summing to 1 for loss 'cce' ... row 0 sums to 1.1
     """
     targets = _as_rows(Y, n_outputs, name, "targets")
     if targets.shape[0] != n_samples:
-        raise ValueError(
-            f"{name} must have one row per sample of X ({n_samples}); got {targets.shape[0]} rows"
-        )
+        raise InputError("error_rows_count", argument=name, count=n_samples, got=targets.shape[0])
     kind = registry.LOSSES[loss].targets
     if kind == "unit" and ((targets < 0) | (targets > 1)).any():
         bad = float(targets[(targets < 0) | (targets > 1)][0])
-        raise ValueError(f"{name} must lie in [0, 1] for loss {loss!r}; got {bad!r}")
+        raise InputError("error_target_unit", argument=name, loss=repr(loss), got=repr(bad))
     if kind == "distribution":
         if (targets < 0).any():
-            raise ValueError(
-                f"{name} must be non-negative for loss {loss!r} (one-hot or probabilities); "
-                f"got {float(targets[targets < 0][0])!r}"
-            )
+            got = repr(float(targets[targets < 0][0]))
+            raise InputError("error_target_negative", argument=name, loss=repr(loss), got=got)
         sums = targets.sum(axis=1)
         off = np.flatnonzero(np.abs(sums - 1.0) > _SUM_TOLERANCE)
         if off.size:
-            raise ValueError(
-                f"{name} must have non-negative rows summing to 1 for loss {loss!r} "
-                "(one-hot or probabilities); "
-                f"row {int(off[0])} sums to {float(sums[off[0]])!r}"
+            raise InputError(
+                "error_target_row_sum", argument=name, loss=repr(loss), row=int(off[0]),
+                sum=repr(float(sums[off[0]])),
             )
     return targets
 
@@ -107,12 +98,12 @@ def check_count(value: object, name: str) -> int:
     >>> check_count(0, "epochs")
     Traceback (most recent call last):
     ...
-    ValueError: epochs must be an integer >= 1; got 0
+    nnref.errors.InputError: epochs must be an integer >= 1; got 0
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer >= 1; got {type(value).__name__} {value!r}")
+        raise InputTypeError("error_width", argument=name, got=f"{type(value).__name__} {value!r}")
     if value < 1:
-        raise ValueError(f"{name} must be an integer >= 1; got {value!r}")
+        raise InputError("error_width", argument=name, got=repr(value))
     return int(value)
 
 
@@ -138,10 +129,10 @@ def check_seed(value: object, name: str = "seed") -> int:
     >>> check_seed(-1)
     Traceback (most recent call last):
     ...
-    ValueError: seed must be an integer >= 0; got -1
+    nnref.errors.InputError: seed must be an integer >= 0; got -1
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer >= 0; got {value!r}")
+        raise InputTypeError("error_int_min0", argument=name, got=repr(value))
     if value < 0:
-        raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+        raise InputError("error_int_min0", argument=name, got=repr(value))
     return int(value)

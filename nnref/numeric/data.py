@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnref.network import Network, closest_name
+from nnref.errors import InputTypeError
+from nnref.network import Network, unknown_name
 
 if TYPE_CHECKING:
     from nnref.numeric.mlp import MLP
@@ -47,9 +48,10 @@ def truth_table(gate: str) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     >>> truth_table("nand")[1].ravel().tolist()
     [1.0, 1.0, 1.0, 0.0]
     """
-    if not isinstance(gate, str) or gate.lower() not in GATES:
-        hint = closest_name(gate, list(GATES)) if isinstance(gate, str) else ""
-        raise ValueError(f"gate must be one of {', '.join(GATES)}; got {gate!r}{hint}")
+    if not isinstance(gate, str):
+        raise InputTypeError("error_name_type", argument="gate", allowed=", ".join(GATES), got=repr(gate))
+    if gate.lower() not in GATES:
+        raise unknown_name(gate, list(GATES), "gate")
     X = np.array(_INPUTS, dtype=np.float64)
     Y = np.array(GATES[gate.lower()], dtype=np.float64).reshape(4, 1)
     return X, Y

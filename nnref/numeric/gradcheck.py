@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nnref.errors import InputError
 from nnref.numeric.mlp import MLP
 
 __all__ = ["GradientCheck", "central_difference", "check_gradient", "relative_error"]
@@ -54,11 +55,11 @@ def central_difference(
     value afterwards.
     """
     if order not in _STENCILS:
-        raise ValueError(f"order must be 2 or 4; got {order!r}")
+        raise InputError("error_order", argument="order", got=repr(order))
     if step is None:
         step = DEFAULT_STEPS[order]
     if isinstance(step, bool) or not isinstance(step, int | float) or not (math.isfinite(step) and step > 0):
-        raise ValueError(f"step must be a finite number > 0; got {step!r}")
+        raise InputError("error_not_positive", name="step", got=repr(step))
     old = mlp.get_parameter(name)
     inputs, targets = mlp.model.data(X, Y)  # validated once, not at every evaluation
     total = 0.0
@@ -108,7 +109,20 @@ def check_gradient(
     order: int = 4,
     floor: float = DEFAULT_FLOOR,
 ) -> GradientCheck:
-    """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter)."""
+    """Compare ``mlp.gradient(X, Y)`` with central differences for ``names`` (default: every parameter).
+
+    Args:
+        mlp: the network to check.
+        X: inputs.
+        Y: targets.
+        names: the parameters to check (default: every one).
+        step: the finite-difference step (default: ``DEFAULT_STEPS[order]``).
+        order: the central difference's order of accuracy (2 or 4).
+        floor: magnitudes below it count as zero in the relative error.
+
+    Returns:
+        The per-parameter comparison.
+    """
     X, Y = mlp.model.data(X, Y)
     analytic = mlp.gradient(X, Y)
     chosen = list(mlp.network.parameters if names is None else names)

@@ -19,9 +19,45 @@ import itertools
 import os
 from pathlib import Path
 
-__all__ = ["available_bytes", "check_memory", "format_bytes", "parameter_bytes", "workspace_bytes"]
+from nnref.numeric.checks import check_count
+
+__all__ = [
+    "activation_bytes",
+    "available_bytes",
+    "check_memory",
+    "format_bytes",
+    "parameter_bytes",
+    "workspace_bytes",
+]
 
 FLOAT = 8  # bytes per float64
+
+
+def activation_bytes(sizes: tuple[int, ...], batch_size: int) -> int:
+    """Bytes of float64 that one batch's forward pass keeps for backpropagation.
+
+    Backpropagation reads the input batch and, for every non-input layer, its weighted sums
+    ``z`` and activations ``a``: ``batch_size × (n_0 + 2 · Σ_{l≥1} n_l) × 8`` bytes. (Weights,
+    and the trainer's reusable buffers for the errors δ, are not counted: they do not grow
+    with what is stored per sample beyond this.)
+
+    >>> activation_bytes((64, 64, 10), 1)
+    1696
+    >>> activation_bytes((64,), 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: sizes must be a tuple of at least two integers >= 1 (input, ..., output); got (64,)
+    """
+    if (
+        not isinstance(sizes, tuple)
+        or len(sizes) < 2
+        or any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in sizes)
+    ):
+        raise ValueError(
+            f"sizes must be a tuple of at least two integers >= 1 (input, ..., output); got {sizes!r}"
+        )
+    per_sample = sizes[0] + 2 * sum(sizes[1:])
+    return check_count(batch_size, "batch_size") * per_sample * FLOAT
 
 
 def parameter_bytes(sizes: tuple[int, ...], bias: bool) -> int:

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnref.network import Network, closest_name
+from nnref.errors import InputError, InputTypeError
+from nnref.network import Network, name_hint
 from nnref.numeric import backprop, training
 from nnref.numeric.checks import check_seed
 from nnref.numeric.classify import classification_kind, labels
@@ -63,11 +64,15 @@ class MLP:
     ``MLP(net, seed=0)`` draws weights uniformly from ``[-r, r]`` with a seeded
     ``numpy.random.Generator``: He (``r = √(6/fan_in)``) for layers feeding a ReLU, Glorot/Xavier
     (``r = √(6/(fan_in + fan_out))``) for every other activation. Biases start at 0.
+
+    Args:
+        net: the network (sizes, activations, loss, bias).
+        seed: the seed of the initial weights.
     """
 
     def __init__(self, net: Network, seed: int = 0) -> None:
         if not isinstance(net, Network):
-            raise TypeError(f"net must be an nnref.Network; got {type(net).__name__}")
+            raise InputTypeError("error_net_type", argument="net", got=type(net).__name__)
         seed = check_seed(seed)
         extra = int(net.bias)
         largest = max(a * b for a, b in zip(net.sizes, net.sizes[1:], strict=False))
@@ -96,6 +101,14 @@ class MLP:
 
         Values are parsed exactly (``"0.1"``, ``Fraction(1, 10)``, ``1``, NumPy numbers) then
         rounded to float64; a value beyond float64's range is refused.
+
+        Args:
+            net: the network.
+            weights: the weights, a sequence in naming order or a mapping name -> value.
+            biases: the biases likewise; None for a network without bias.
+
+        Returns:
+            A new MLP with those values.
         """
         values = net.resolve_parameters(weights, biases)  # counts and names checked before allocating
         mlp = cls(net)
@@ -117,9 +130,10 @@ class MLP:
         found = self._position(name)
         if found is None:
             names = self._net.parameters if self._net.n_weights + self._net.n_biases <= 10_000 else ()
-            hint = closest_name(name, names) if isinstance(name, str) and names else ""
+            hint = name_hint(name, names) if isinstance(name, str) and names else ""
             first, last = "w1", f"b{self._net.n_biases}" if self._net.bias else f"w{self._net.n_weights}"
-            raise ValueError(f"name must be a parameter name {first}..{last}; got {name!r}{hint}")
+            raise InputError("error_not_a_parameter", argument="name", first=first, last=last, got=repr(name),
+                             hint=hint)
         return found
 
     @property
@@ -146,7 +160,14 @@ class MLP:
         return self._named(self._model.params)
 
     def get_parameter(self, name: str) -> float:
-        """One parameter's value (``"w5"``, ``"b2"``)."""
+        """One parameter's value (``"w5"``, ``"b2"``).
+
+        Args:
+            name: a parameter name (``"w5"``, ``"b2"``).
+
+        Returns:
+            Its float64 value.
+        """
         array, position = self._locate(name)
         return float(array[position])
 
@@ -156,6 +177,10 @@ class MLP:
         ``value`` is anything :func:`~nnref.values.parse_exact` reads (``0.1``, ``"0.1"``,
         ``Fraction(1, 10)``, a NumPy number), within float64's range, or an exact value of a trace
         (``tr.updated["w5"]``), rounded to the nearest float64.
+
+        Args:
+            name: a parameter name (``"w5"``, ``"b2"``).
+            value: the new value (any exact number nnref reads).
         """
         array, position = self._locate(name)
         array[position] = parse_float(value, name)
@@ -173,7 +198,14 @@ class MLP:
     # -- computing ---------------------------------------------------------------------------
 
     def forward(self, X: ArrayLike) -> ForwardPass:
-        """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D)."""
+        """All pre-activations and activations for ``X`` (``(n, n_inputs)``, or one sample 1-D).
+
+        Args:
+            X: inputs, shape ``(n, n_inputs)``, or one sample 1-D.
+
+        Returns:
+            Every layer's pre-activations ``z`` and activations ``a``.
+        """
         inputs = self._model.inputs(X)
         n, widths = inputs.shape[0], self._net.sizes[1:]
         check_memory(2 * FLOAT * n * sum(widths), f"the forward pass of {n:,} samples")
@@ -184,15 +216,38 @@ class MLP:
         return ForwardPass(z=tuple(z), a=tuple(a))
 
     def predict(self, X: ArrayLike) -> Array:
-        """Output-layer activations, shape ``(n_samples, n_outputs)``."""
+        """Output-layer activations, shape ``(n_samples, n_outputs)``.
+
+        Args:
+            X: inputs, shape ``(n_samples, n_inputs)``, or one sample 1-D.
+
+        Returns:
+            The outputs, shape ``(n_samples, n_outputs)``.
+        """
         return self._model.predict(self._model.inputs(X))
 
     def loss(self, X: ArrayLike, Y: ArrayLike) -> float:
-        """Mean over the samples of the per-sample loss (bce and cce computed from logits)."""
+        """Mean over the samples of the per-sample loss (bce and cce computed from logits).
+
+        Args:
+            X: inputs, shape ``(n_samples, n_inputs)``.
+            Y: targets, shape ``(n_samples, n_outputs)``.
+
+        Returns:
+            The mean loss.
+        """
         return self._model.mean_loss(*self._model.data(X, Y))
 
     def accuracy(self, X: ArrayLike, Y: ArrayLike) -> float | None:
-        """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression."""
+        """Fraction of samples classified right (see :func:`classification_kind`); ``None`` for regression.
+
+        Args:
+            X: inputs, shape ``(n_samples, n_inputs)``.
+            Y: targets, shape ``(n_samples, n_outputs)``.
+
+        Returns:
+            The fraction right, or None for regression.
+        """
         kind = classification_kind(self._net)
         if kind is None:
             return None
@@ -200,7 +255,15 @@ class MLP:
         return float(np.mean(labels(kind, self._model.predict(inputs)) == labels(kind, targets)))
 
     def gradient(self, X: ArrayLike, Y: ArrayLike) -> dict[str, float]:
-        """``dE/dparam`` for every parameter by name, where ``E`` is the mean per-sample loss over ``X``."""
+        """``dE/dparam`` for every parameter by name, where ``E`` is the mean per-sample loss over ``X``.
+
+        Args:
+            X: inputs, shape ``(n_samples, n_inputs)``.
+            Y: targets, shape ``(n_samples, n_outputs)``.
+
+        Returns:
+            Parameter name -> dE/dparam.
+        """
         self._net.check_differentiable()
         model = self._model
         inputs, targets = model.data(X, Y)
@@ -224,7 +287,22 @@ class MLP:
         validation: tuple[ArrayLike, ArrayLike] | None = None,
         on_epoch: Callable[[int, History], object] | None = None,
     ) -> History:
-        """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`."""
+        """Train in place by mini-batch gradient descent; see :func:`nnref.numeric.training.fit`.
+
+        Args:
+            X: inputs, shape ``(n_samples, n_inputs)``.
+            Y: targets, shape ``(n_samples, n_outputs)``.
+            epochs: passes over the data.
+            batch_size: samples per update.
+            learning_rate: the step size, a finite number > 0.
+            seed: the shuffling's random seed.
+            shuffle: draw a new order each epoch.
+            validation: ``(X_val, Y_val)`` evaluated after each epoch, or None.
+            on_epoch: called as ``on_epoch(epoch, history)`` after each epoch, or None.
+
+        Returns:
+            The :class:`~nnref.numeric.training.History` of the run.
+        """
         return training.fit(
             self, X, Y, epochs, batch_size, learning_rate, seed, shuffle, validation, on_epoch
         )

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from nnref.errors import InputError, InputTypeError
 from nnref.values import parse_exact, parse_positive_finite
 
 __all__ = ["PerceptronEpoch", "PerceptronRun", "perceptron_output", "step", "train_perceptron"]
@@ -50,7 +51,7 @@ def perceptron_output(weights: Sequence[Fraction], bias: Fraction, x: Sequence[F
     1
     """
     if len(weights) != len(x):
-        raise ValueError(f"x must have {len(weights)} values (one per weight); got {len(x)}")
+        raise InputError("error_weights_length", argument="x", length=len(weights), got=len(x))
     return step(sum((w * xi for w, xi in zip(weights, x, strict=True)), Fraction(0)) + bias)
 
 
@@ -121,16 +122,16 @@ def _rows(X: object, name: str, width: int | None = None) -> list[tuple[Fraction
     if isinstance(X, np.ndarray):
         X = X.tolist()
     if isinstance(X, str | bytes) or not isinstance(X, Sequence) or len(X) == 0:
-        raise TypeError(f"{name} must be a non-empty sequence of input rows; got {X!r}")
+        raise InputTypeError("error_rows_type", argument=name, got=repr(X))
     rows: list[tuple[Fraction, ...]] = []
     for i, row in enumerate(X):
         if isinstance(row, np.ndarray):
             row = row.tolist()
         if isinstance(row, str | bytes) or not isinstance(row, Sequence) or len(row) == 0:
-            raise TypeError(f"{name}[{i}] must be a non-empty sequence of numbers; got {row!r}")
+            raise InputTypeError("error_row_type", argument=f"{name}[{i}]", got=repr(row))
         expected = width if width is not None else len(rows[0]) if rows else len(row)
         if len(row) != expected:
-            raise ValueError(f"{name}[{i}] must have {expected} values like the other rows; got {len(row)}")
+            raise InputError("error_row_length", argument=f"{name}[{i}]", expected=expected, got=len(row))
         rows.append(tuple(parse_exact(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)))
     return rows
 
@@ -141,14 +142,14 @@ def _targets(targets: object, count: int) -> list[int]:
         column = targets.ndim == 2 and targets.shape[1] == 1
         targets = (targets[:, 0] if column else targets).tolist()
     if isinstance(targets, str | bytes) or not isinstance(targets, Sequence):
-        raise TypeError(f"targets must be a sequence of 0 and 1; got {targets!r}")
+        raise InputTypeError("error_binary_targets_type", argument="targets", got=repr(targets))
     if len(targets) != count:
-        raise ValueError(f"targets must have one value per row of X ({count}); got {len(targets)}")
+        raise InputError("error_targets_count", argument="targets", count=count, got=len(targets))
     found = []
     for i, t in enumerate(targets):
         value = parse_exact(t, f"targets[{i}]")
         if value not in (0, 1):
-            raise ValueError(f"targets[{i}] must be 0 or 1; got {t!r}")
+            raise InputError("error_binary_target", argument=f"targets[{i}]", got=repr(t))
         found.append(int(value))
     return found
 
@@ -174,13 +175,13 @@ def train_perceptron(
     >>> train_perceptron([[0], [1]], [1, 2])
     Traceback (most recent call last):
     ...
-    ValueError: targets[1] must be 0 or 1; got 2
+    nnref.errors.InputError: targets[1] must be 0 or 1; got 2
     """
     rows = _rows(X, "X")
     labels = _targets(targets, len(rows))
     rate = parse_positive_finite(learning_rate, "learning_rate")
     if isinstance(max_epochs, bool) or not isinstance(max_epochs, int | np.integer) or max_epochs < 1:
-        raise ValueError(f"max_epochs must be an integer >= 1; got {max_epochs!r}")
+        raise InputError("error_width", argument="max_epochs", got=repr(max_epochs))
     width = len(rows[0])
     if initial_weights is None:
         weights = [Fraction(0)] * width

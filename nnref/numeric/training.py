@@ -50,6 +50,7 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nnref.errors import InputTypeError
 from nnref.numeric import backprop
 from nnref.numeric.checks import check_count, check_learning_rate, check_seed
 from nnref.numeric.classify import classification_kind, labels, labels_into
@@ -57,7 +58,28 @@ from nnref.numeric.memory import FLOAT, check_memory
 from nnref.numeric.model import Model
 from nnref.values import ExactInput
 
-__all__ = ["History", "Trainable", "TrainingDiverged", "fit"]
+__all__ = ["History", "Trainable", "TrainingDiverged", "fit", "iterations_per_epoch"]
+
+
+def iterations_per_epoch(n_samples: int, batch_size: int) -> int:
+    """Updates in one epoch: ``ceil(n_samples / batch_size)`` (the last batch may be smaller).
+
+    Args:
+        n_samples: samples in the training data (an integer >= 1).
+        batch_size: samples per batch (an integer >= 1; above ``n_samples`` it is the full batch).
+
+    Returns:
+        The number of parameter updates :func:`fit` makes per epoch.
+
+    Raises:
+        TypeError: a count that is not an integer.
+        ValueError: a count below 1.
+
+    >>> iterations_per_epoch(1347, 1), iterations_per_epoch(1347, 1347), iterations_per_epoch(10, 4)
+    (1347, 1, 3)
+    """
+    n = check_count(n_samples, "n_samples")
+    return math.ceil(n / check_count(batch_size, "batch_size"))
 
 
 @dataclass(frozen=True)
@@ -124,30 +146,47 @@ def fit(
     ``learning_rate`` is any finite number > 0 (``0.1``, ``"0.1"``, ``Fraction(1, 10)``);
     ``validation=(X_val, Y_val)`` adds ``val_loss`` and ``val_accuracy`` per epoch;
     ``on_epoch(epoch, history)`` is called after each epoch (see the module docstring).
+
+    Args:
+        mlp: the network to train (its parameters change in place).
+        X: inputs, shape ``(n_samples, n_inputs)``.
+        Y: targets, shape ``(n_samples, n_outputs)``.
+        epochs: passes over the data (an integer >= 1).
+        batch_size: samples per update (an integer >= 1; more than ``n_samples`` is the full batch).
+        learning_rate: the step size, a finite number > 0.
+        seed: the shuffling's random seed.
+        shuffle: draw a new order each epoch (False keeps the data's order).
+        validation: ``(X_val, Y_val)`` evaluated after each epoch, or None.
+        on_epoch: called as ``on_epoch(epoch, history)`` after each epoch, or None.
+
+    Returns:
+        The :class:`History` of the run.
+
+    Raises:
+        TrainingDiverged: the loss became NaN or infinite.
     """
     epochs = check_count(epochs, "epochs")
     batch_size = check_count(batch_size, "batch_size")
     rate = check_learning_rate(learning_rate)
     seed = check_seed(seed)
     if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False; got {shuffle!r}")
+        raise InputTypeError("error_bool_type", argument="shuffle", got=repr(shuffle))
     if on_epoch is not None and not callable(on_epoch):
-        raise TypeError(f"on_epoch must be a function (epoch, history) or None; got {on_epoch!r}")
+        raise InputTypeError("error_callback_type", argument="on_epoch", got=repr(on_epoch))
     model = mlp.model
     net = model.network
     net.check_differentiable()
     inputs, targets = model.data(X, Y)
     if validation is not None:
         if not isinstance(validation, tuple | list) or len(validation) != 2:
-            raise TypeError(
-                f"validation must be a pair (X_val, Y_val) or None; got {type(validation).__name__}"
-            )
+            got = type(validation).__name__
+            raise InputTypeError("error_validation_type", argument="validation", got=got)
         val_inputs, val_targets = model.data(*validation)
 
     kind = classification_kind(net)
     target_labels = labels(kind, targets) if kind is not None else None
     n, n_inputs = inputs.shape
-    per_epoch = math.ceil(n / batch_size)
+    per_epoch = iterations_per_epoch(n, batch_size)
     batch = min(batch_size, n)
     starts = range(0, n, batch)
     layers, params = model.layers, model.params

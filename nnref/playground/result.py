@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Context, Decimal
 
 from nnref.playground.form import FieldErrors, Request, field_of
 from nnref.playground.words import word, worded
@@ -35,6 +35,7 @@ from nnref.render import (
 from nnref.render.fmt import format_decimal
 from nnref.render.html import markdown_html
 from nnref.render.marks import DIGITS, OPEN, REFERENCE, Marks, marking
+from nnref.rounding import round_significant, scaled
 from nnref.symbolic import Trace, derive
 from nnref.symbolic.names import partial_latex
 from nnref.words import check_lang, t
@@ -81,13 +82,7 @@ def _difference(before: Decimal, after: Decimal) -> str:
     difference = Context(prec=200).subtract(before, after)
     if not difference:
         return "0"
-    return str(
-        difference.quantize(
-            Decimal(1).scaleb(difference.adjusted() - DIGITS + 1),
-            rounding=ROUND_HALF_UP,
-            context=Context(prec=DIGITS + 10),
-        )
-    )
+    return str(scaled(*round_significant(difference, DIGITS)))
 
 
 def _decrease(markdown: str, before: Trace, after: Trace, marks: Marks) -> str:

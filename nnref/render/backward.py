@@ -154,7 +154,17 @@ def _general(chain: tuple[Step, ...], gradient: Node) -> str | None:
 
 
 def chain_markdown(tr: Trace, name: str, lang: str, digits: int = PLACES) -> str:
-    """:func:`chain_blocks` as Markdown (each path of a hidden factor derived first)."""
+    """:func:`chain_blocks` as Markdown (each path of a hidden factor derived first).
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        name: the parameter (``"w5"``) whose gradient is derived.
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        Markdown with display math.
+    """
     return blocks_markdown(chain_blocks(tr, name, lang, digits))
 
 
@@ -239,5 +249,14 @@ def update_block(tr: Trace, lang: str, digits: int = PLACES) -> list[Block]:
 
 
 def update_table(tr: Trace, lang: str, digits: int = PLACES) -> str:
-    """:func:`update_block` as Markdown."""
+    """:func:`update_block` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        The table as Markdown.
+    """
     return blocks_markdown(update_block(tr, lang, digits))

@@ -34,6 +34,12 @@ _DERIVATIVE = re.compile(r"d(E)(o\d+)?_d([a-z]+\d+)|d([a-z]+\d+)_d([a-z]+\d+)")
 def published_quantity(key: str) -> tuple[int, str]:
     """``(updates, name)``: the quantity a published key names, and after how many updates.
 
+    Args:
+        key: a key of the wikidocs reference (``"h1"``, ``"dE_do1"``, ...).
+
+    Returns:
+        ``(updates, name)``.
+
     >>> [published_quantity(k) for k in ("h1", "E_total", "E_o2", "dE_do1", "do1_dz3", "dEo2_dh1")]
     [(0, 'h1'), (0, 'E'), (0, 'E_o2'), (0, 'dE/do1'), (0, 'do1/dz3'), (0, 'dE_o2/dh1')]
     >>> published_quantity("w1_new"), published_quantity("after_E_total")
@@ -124,5 +130,14 @@ def comparison_table_block(tr: Trace, published: Mapping[str, Decimal], lang: st
 
 
 def comparison_table(tr: Trace, published: Mapping[str, Decimal], lang: str) -> str:
-    """:func:`comparison_table_block` as Markdown."""
+    """:func:`comparison_table_block` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        published: published key -> the published value (see :func:`published_quantity`).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+
+    Returns:
+        The table as Markdown.
+    """
     return blocks_markdown([comparison_table_block(tr, published, lang)])

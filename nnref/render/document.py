@@ -56,8 +56,7 @@ def title_text(net: Network, lang: str, example: str | None = None) -> str:
     if example:
         from nnref.examples import example as find
 
-        chosen = find(example)
-        return chosen.title_ko if lang == "ko" else chosen.title_en
+        return t(f"example_{find(example).name}", lang)
     return t("custom_title", lang, sizes="-".join(map(str, net.sizes)))
 
 

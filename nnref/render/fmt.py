@@ -41,6 +41,13 @@ __all__ = [
 def format_decimal(value: Decimal, places: int = 8) -> str:
     """``value`` with exactly ``places`` decimals, rounded half-up, trailing zeros kept.
 
+    Args:
+        value: an exact decimal.
+        places: decimals to show (0 to 100000).
+
+    Returns:
+        The text.
+
     >>> format_decimal(Decimal("0.5274723"), 8), format_decimal(Decimal("0.125"), 2)
     ('0.52747230', '0.13')
     >>> format_decimal(Decimal("-0.000000001"), 8), format_decimal(Decimal("0.08"), 2)
@@ -66,6 +73,12 @@ def format_decimal(value: Decimal, places: int = 8) -> str:
 def inline_math(latex: str) -> str:
     r"""Inline math for pymdownx.arithmatex (generic mode).
 
+    Args:
+        latex: the formula, LaTeX without delimiters.
+
+    Returns:
+        Markdown.
+
     >>> inline_math("z_{1}")
     '\\(z_{1}\\)'
     """
@@ -79,6 +92,12 @@ def notebook_math(markdown: str) -> str:
     as an escaped parenthesis and drops the backslash; ``$`` is the delimiter both understand.
     Display math (``$$`` blocks) is left as it is.
 
+    Args:
+        markdown: Markdown with ``\(...\)`` inline math.
+
+    Returns:
+        The same Markdown with ``$...$``.
+
     >>> notebook_math(r"for \(w_{5}\): \(E = 1\)")
     'for $w_{5}$: $E = 1$'
     """
@@ -87,6 +106,12 @@ def notebook_math(markdown: str) -> str:
 
 def display_math(latex: str) -> str:
     r"""Display math on its own lines, with blank lines around it.
+
+    Args:
+        latex: the formula, LaTeX without delimiters.
+
+    Returns:
+        Markdown.
 
     >>> print(display_math("E = 1"))
     <BLANKLINE>
@@ -123,6 +148,14 @@ def aligned_math(lines: Sequence[str]) -> str:
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
     """A Markdown table; ``align`` has one letter per column: l, c or r (default l).
+
+    Args:
+        header: the column headings.
+        rows: the cells, one sequence per row (as many as the header).
+        align: one letter per column: l, c or r (empty: all l).
+
+    Returns:
+        The table, one line per row.
 
     >>> print(markdown_table(["a", "b"], [["1", "2"]], align="lr"))
     | a | b |

@@ -74,7 +74,17 @@ def forward_block(
 
 
 def forward_table(tr: Trace, lang: str, exact: bool | None = None, digits: int = PLACES) -> str:
-    """:func:`forward_block` as Markdown."""
+    """:func:`forward_block` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        exact: also show the short exact closed forms (None: before any update only).
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        The table as Markdown.
+    """
     return blocks_markdown([forward_block(tr, lang, digits, exact)])
 
 
@@ -118,7 +128,16 @@ def loss_blocks(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> lis
 
 
 def loss_markdown(tr: Trace, lang: str, digits: int = PLACES) -> str:
-    """:func:`loss_blocks` as Markdown."""
+    """:func:`loss_blocks` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        Markdown with display math.
+    """
     return blocks_markdown(loss_blocks(tr, lang, digits))
 
 
@@ -181,5 +200,14 @@ def after_update_blocks(tr: Trace, lang: str, digits: int = PLACES) -> list[Bloc
 
 
 def after_update_markdown(tr: Trace, lang: str, digits: int = PLACES) -> str:
-    """:func:`after_update_blocks` as Markdown."""
+    """:func:`after_update_blocks` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        Markdown.
+    """
     return blocks_markdown(after_update_blocks(tr, lang, digits))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from nnref.glossary import GLOSSARY, LANGS, Term
+from nnref.glossary import GLOSSARY, Term
 from nnref.render.fmt import inline_math, markdown_table
+from nnref.words import check_lang, t
 
 __all__ = ["glossary_order", "glossary_table"]
 
-_HEADER = {
-    "ko": ("한국어 (기호)", "English", "설명"),
-    "en": ("English (notation)", "한국어", "Meaning"),
-}
+_HEADER = ("glossary_term", "glossary_other", "glossary_meaning")  # nnref.words.render
 
 
 def _is_hangul(character: str) -> bool:
@@ -29,8 +27,7 @@ def glossary_order(lang: str) -> list[Term]:
     >>> [t.en for t in glossary_order("en")][:3]
     ['accuracy', 'activation function', 'artificial neural network']
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    check_lang(lang)
 
     def key(entry: Term) -> tuple[bool, str]:
         word = entry.text(lang).replace(" ", "").replace("-", "").casefold()
@@ -43,6 +40,12 @@ def glossary_table(lang: str) -> str:
     """Every term, in :func:`glossary_order`: the word in ``lang`` with its notation, the other
     language and a one-line definition (three columns: they fit a phone). The variants pages must
     not use are not shown: they are for the lint test (and search), not for learners.
+
+    Args:
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+
+    Returns:
+        The table as Markdown.
 
     >>> print(glossary_table("ko").splitlines()[0])
     | 한국어 (기호) | English | 설명 |
@@ -58,4 +61,4 @@ def glossary_table(lang: str) -> str:
         ]
         for entry in glossary_order(lang)
     ]
-    return markdown_table(_HEADER[lang], rows)
+    return markdown_table([t(key, lang) for key in _HEADER], rows)

@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import TYPE_CHECKING
+
+from nnref.rounding import scaled
 
 if TYPE_CHECKING:
     from nnref.symbolic import Node
@@ -59,14 +60,7 @@ def significant(node: Node, digits: int = DIGITS) -> str:
     places = digits - 1 - first.adjusted()
     if places >= 0:
         return str(node.decimal(places))
-    whole = node.decimal(0)  # |value| >= 10**digits: round the integer part to `digits` digits
-    return str(
-        whole.quantize(
-            Decimal(1).scaleb(whole.adjusted() - digits + 1),
-            rounding=ROUND_HALF_UP,
-            context=Context(prec=DIGITS + 10),
-        )
-    )
+    return str(scaled(*node.significant(digits)))  # |value| >= 10**digits
 
 
 @dataclass(frozen=True)

@@ -17,19 +17,15 @@ from typing import TYPE_CHECKING
 
 import sympy
 
-from nnref.glossary import term
 from nnref.render.fmt import aligned_math, inline_math, markdown_table, paragraphs
-from nnref.words import check_lang
+from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
     from nnref.symbolic.separability import Combination, Elimination, Inequality, Separation
 
 __all__ = ["certificate_markdown", "inequalities_table"]
 
-_HEADER = {
-    "ko": ("번호", "입력", "출력", "필요한 조건", "부등식"),
-    "en": ("No.", "Input", "Output", "Condition", "Inequality"),
-}
+_HEADER = ("number", "input", "output", "condition", "inequality")
 
 
 def _number(value: Fraction) -> str:
@@ -45,25 +41,25 @@ def inequalities_table(sep: Separation, lang: str) -> str:
     check_lang(lang)
     symbols = sep.symbols
     rows = []
-    for q, (x, t) in zip(sep.system, sep.rows, strict=True):
+    for q, (x, target) in zip(sep.system, sep.rows, strict=True):
         weighted = sympy.Add(
             *[v * s for v, s in zip(map(sympy.Rational, x), symbols, strict=False) if v],
             symbols[-1],
             evaluate=False,
         )
-        relation = sympy.StrictGreaterThan if t else sympy.LessThan
+        relation = sympy.StrictGreaterThan if target else sympy.LessThan
         condition = sympy.latex(relation(weighted, 0, evaluate=False), order="none")
         inputs = "(" + ", ".join(_number(v) for v in x) + ")"
         rows.append(
             [
                 f"({q.label})",
                 inline_math(inputs),
-                str(t),
+                str(target),
                 inline_math(condition),
                 inline_math(_relation(q, symbols)),
             ]
         )
-    return markdown_table(_HEADER[lang], rows, align="cccll")
+    return markdown_table([t(f"inequalities_{key}", lang) for key in _HEADER], rows, align="cccll")
 
 
 def _scaled(scale: Fraction, label: int) -> str:
@@ -95,68 +91,20 @@ def _labels(qs: Iterable[Inequality]) -> str:
 
 def _step_text(step: Elimination, index: int, lang: str, first: bool) -> str:
     v = inline_math(sympy.latex(sympy.Symbol(step.variable)))
-    if lang == "ko":
-        parts = [f"{v} 소거."]
-        if step.combinations:
-            parts.append(
-                f"{v}의 계수가 양수인 부등식과 음수인 부등식을 짝지어, {v} 항이 없어지도록 양수를 "
-                f"곱해 "
-                "더합니다."
-            )
-            if first:
-                parts.append("참인 부등식에 양수를 곱해 더한 부등식도 참입니다.")
-        if step.dropped:
-            parts.append(
-                f"{_labels(step.dropped)}번 부등식은 {v} 값을 한쪽으로만 제한하므로, {v} 값을 "
-                f"충분히 "
-                "크거나 작게 잡으면 늘 만족됩니다. 그래서 뺍니다."
-            )
-        kept = [q for q in step.system if q.coefficients[index] == 0]
-        if kept:
-            parts.append(f"{_labels(kept)}번 부등식에는 {v} 항이 없으므로 그대로 둡니다.")
-        if step.trivial:
-            parts.append(f"{_labels(step.trivial)}번 부등식은 변수가 없는 참인 부등식이라 뺍니다.")
-        if step.duplicates:
-            parts.append(
-                " ".join(
-                    f"({a.label})번 부등식은 ({b.label})번 부등식과 같으므로 하나만 남깁니다."
-                    for a, b in step.duplicates
-                )
-            )
-    else:
-        parts = [f"Eliminate {v}."]
-        if step.combinations:
-            parts.append(
-                f"Each inequality with a positive coefficient on {v} is paired with each one with a "
-                f"negative coefficient, and positive multiples of the two are added so that {v} "
-                "cancels."
-            )
-            if first:
-                parts.append("Positive multiples of true inequalities add up to a true inequality.")
-        if step.dropped:
-            one = len(step.dropped) == 1
-            parts.append(
-                f"{_labels(step.dropped)} bound{'s' if one else ''} {v} from one side only: a large "
-                f"or small enough {v} always satisfies {'it' if one else 'them'}, so "
-                f"{'it is' if one else 'they are'} set aside."
-            )
-        kept = [q for q in step.system if q.coefficients[index] == 0]
-        if kept:
-            one = len(kept) == 1
-            parts.append(
-                f"{_labels(kept)} {'does' if one else 'do'} not contain {v} and "
-                f"{'stays' if one else 'stay'} as {'it is' if one else 'they are'}."
-            )
-        if step.trivial:
-            one = len(step.trivial) == 1
-            parts.append(
-                f"{_labels(step.trivial)} {'has' if one else 'have'} no variable left and "
-                f"{'is' if one else 'are'} true: set aside."
-            )
-        if step.duplicates:
-            parts.append(
-                " ".join(f"({a.label}) is the same as ({b.label}); one is kept." for a, b in step.duplicates)
-            )
+    parts = [t("certificate_eliminate", lang, v=v)]
+    if step.combinations:
+        parts.append(t("certificate_combine", lang, v=v))
+        if first:
+            parts.append(t("certificate_why_add", lang))
+    kept = [q for q in step.system if q.coefficients[index] == 0]
+    for kind, named in (("dropped", step.dropped), ("kept", kept), ("trivial", step.trivial)):
+        if named:
+            number = "one" if len(named) == 1 else "many"
+            parts.append(t(f"certificate_{kind}_{number}", lang, v=v, labels=_labels(named)))
+    if step.duplicates:
+        parts.append(
+            " ".join(t("certificate_duplicate", lang, a=a.label, b=b.label) for a, b in step.duplicates)
+        )
     return " ".join(parts)
 
 
@@ -172,43 +120,12 @@ def certificate_markdown(sep: Separation, lang: str) -> str:
     if sep.contradiction is not None:
         q = sep.contradiction
         relation = inline_math(_relation(q, symbols))
-        if lang == "ko":
-            blocks.append(
-                f"({q.label})번 부등식은 {relation}으로, 거짓입니다. 처음 부등식이 모두 참이라면 "
-                f"그 "
-                "부등식들에 양수를 곱해 더한 이 부등식도 참이어야 하므로, 모든 행의 조건을 함께 "
-                "만족하는 "
-                f"{term('weight', 'ko')}와 {term('bias', 'ko')}은 없습니다. 이 "
-                f"{term('truth_table', 'ko')}는 "
-                f"{term('perceptron', 'ko')} 하나로 계산할 수 없습니다."
-            )
-        else:
-            blocks.append(
-                f"({q.label}) says {relation}, which is false. It is a sum of positive multiples "
-                f"of "
-                "the starting inequalities, so it would hold if they all did: no weights and bias "
-                f"meet every row's condition, and no single {term('perceptron', 'en')} computes "
-                f"this {term('truth_table', 'en')}."
-            )
+        blocks.append(t("certificate_contradiction", lang, label=q.label, relation=relation))
     else:
         solution = sep.solution or {}  # a separable system always has one
         values = ", ".join(
             inline_math(f"{sympy.latex(s)} = {_number(v)}")
             for s, v in zip(symbols, solution.values(), strict=True)
         )
-        if lang == "ko":
-            blocks.append(
-                "모든 변수를 소거해도 거짓인 부등식이 나오지 않으므로 해가 있습니다. 마지막 "
-                "변수부터 "
-                f"거꾸로 대입해 허용 구간에서 가장 간단한 값을 고르면 {values}이고, 이 "
-                f"{term('perceptron', 'ko')}은 모든 행에서 {term('truth_table', 'ko')}의 출력을 "
-                f"냅니다."
-            )
-        else:
-            blocks.append(
-                "No false inequality appears once every variable is gone, so a solution exists. "
-                "Substituting back from the last variable, with the simplest value each interval "
-                f"allows, gives {values}: this {term('perceptron', 'en')} outputs the "
-                f"{term('truth_table', 'en')} on every row."
-            )
+        blocks.append(t("certificate_solution", lang, values=values))
     return paragraphs(*blocks)

@@ -9,7 +9,6 @@ SymPy evaluates to any precision (``sympy.N(v, 50)``) from the node graph.
 from nnref.symbolic.chain import SampleTrace, Trace, derive
 from nnref.symbolic.check import CheckResult
 from nnref.symbolic.forward import forward
-from nnref.symbolic.functions import ACTIVATIONS, LOSSES
 from nnref.symbolic.graph import ExactValue, Kind, Node, PrecisionError
 from nnref.symbolic.shortcut import Shortcut, output_shortcut
 from nnref.symbolic.step import Step
@@ -17,8 +16,6 @@ from nnref.symbolic.step import Step
 Quantity = Node  # the name of a trace's quantities before they became graph nodes
 
 __all__ = [
-    "ACTIVATIONS",
-    "LOSSES",
     "CheckResult",
     "ExactValue",
     "Kind",

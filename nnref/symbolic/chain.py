@@ -34,7 +34,7 @@ from typing import Any, cast
 import sympy
 
 from nnref import registry
-from nnref.errors import InputError, Phrase
+from nnref.errors import InputError, InputTypeError, Phrase
 from nnref.network import Network, name_hint
 from nnref.symbolic.check import CheckResult, check_answers
 from nnref.symbolic.forward import given_node, parse_vector, rational_parameters
@@ -143,14 +143,31 @@ class SampleTrace:
         return self._pass.forward.nodes
 
     def node(self, name: str) -> Node:
-        """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``)."""
+        """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``).
+
+        Args:
+            name: a forward node name (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``).
+
+        Returns:
+            This sample's node.
+        """
         node = self.quantity(name)
         if node.kind not in _FORWARD_KINDS:
-            raise ValueError(f"name must be a node name such as 'x1', 'z1', 'h1', 'o1'; got {name!r}")
+            raise InputError("error_not_a_node", argument="name", got=repr(name))
         return node
 
     def quantity(self, name: str | sympy.Symbol) -> Node:
-        """The node named ``name`` in this sample (or a parameter, ``alpha``)."""
+        """The node named ``name`` in this sample (or a parameter, ``alpha``).
+
+        Args:
+            name: a quantity name or a SymPy symbol of this sample's formulas.
+
+        Returns:
+            The node.
+
+        Raises:
+            nnref.errors.InputError: this sample has no such quantity (the message lists the names).
+        """
         name = _name(name)
         found = self._pass.names.get(name)
         if found is None and name in self._trace._shared:
@@ -160,7 +177,15 @@ class SampleTrace:
         return found
 
     def decimal(self, name: str | Node, places: int = 8) -> Decimal:
-        """``name``'s value rounded half up to ``places`` decimals (format with ``f"{d:f}"``)."""
+        """``name``'s value rounded half up to ``places`` decimals (format with ``f"{d:f}"``).
+
+        Args:
+            name: a quantity name, or its node.
+            places: decimals to round to.
+
+        Returns:
+            The value rounded half up, exactly.
+        """
         node = name if isinstance(name, Node) else self.quantity(name)
         return node.decimal(places)
 
@@ -199,11 +224,24 @@ class SampleTrace:
         Output-layer weight: ``(dE/do, do/dz, dz/dw)``; hidden weight: ``(dE/dh, dh/dz, dz/dw)``
         where ``dE/dh`` has ``.terms`` (one per path through the layer above); with a softmax
         output layer: ``(dE/dz, dz/dw)`` where ``dE/dz`` has one term per output.
+
+        Args:
+            name: a parameter, pre-activation or input name (``"w5"``, ``"z3"``).
+
+        Returns:
+            The chain-rule factors, in order.
         """
         return self._pass.backward.chains[self._trace._parameter(name)]
 
     def formula(self, name: str) -> sympy.Expr:
-        """The general formula of dE/d``name`` in symbols, before numbers are substituted."""
+        """The general formula of dE/d``name`` in symbols, before numbers are substituted.
+
+        Args:
+            name: a parameter, pre-activation or input name.
+
+        Returns:
+            dE/d``name`` in symbols.
+        """
         return self._pass.backward.gradient[self._trace._parameter(name)].formula
 
     @property
@@ -358,7 +396,18 @@ class Trace:
         return Trace(self.network, self._data, parameters, self._rate, self.iteration + 1, self._batch)
 
     def quantity(self, name: str | sympy.Symbol) -> Node:
-        """The node named ``name`` (a string or a SymPy symbol of this trace's formulas)."""
+        """The node named ``name`` (a string or a SymPy symbol of this trace's formulas).
+
+        Args:
+            name: a quantity name (``"z3"``, ``"dE/dw5"``, ``"w5+"``) or a SymPy symbol of this trace's
+                formulas.
+
+        Returns:
+            The quantity's node.
+
+        Raises:
+            nnref.errors.InputError: this trace has no such quantity (the message lists the names).
+        """
         name = _name(name)
         found = self._names.get(name)
         if found is None:
@@ -370,6 +419,13 @@ class Trace:
 
         Decided exactly: the node graph is evaluated in interval arithmetic at rising precision
         until the rounding is certain; a value exactly on a rounding boundary is settled by SymPy.
+
+        Args:
+            name: a quantity name, or its node.
+            places: decimals to round to.
+
+        Returns:
+            The value rounded half up, exactly.
         """
         node = name if isinstance(name, Node) else self.quantity(name)
         return node.decimal(places)
@@ -380,6 +436,12 @@ class Trace:
         Each result says whether the number equals the true value rounded half up to as many
         decimals as the student wrote, the expected value at those decimals, and every quantity
         of the trace whose value the number is (``"you computed dE/dw1"``).
+
+        Args:
+            answers: quantity name -> the number the student wrote (a string keeps its decimals).
+
+        Returns:
+            One :class:`CheckResult` per answer, in the order given.
 
         >>> from nnref.examples import derive_example
         >>> result, = derive_example().check({"dE/dw3": "0.00080888"})
@@ -409,10 +471,8 @@ class Trace:
 
     def _single(self, member: str) -> SampleTrace:
         if self._batch:
-            raise ValueError(
-                f"{member} belongs to one sample of this {len(self._samples)}-sample batch: use "
-                f"tr.samples[i].{member} (i from 0 to {len(self._samples) - 1})"
-            )
+            raise InputError("error_batch_member", member=member, count=len(self._samples),
+                             last=len(self._samples) - 1)
         return self._samples[0]
 
     @property
@@ -441,7 +501,14 @@ class Trace:
         return self._single("nodes").nodes
 
     def node(self, name: str) -> Node:
-        """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``)."""
+        """The forward node ``name`` (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``).
+
+        Args:
+            name: a forward node name (``"x1"``, ``"z3"``, ``"h1"``, ``"o2"``).
+
+        Returns:
+            The node (for a mini-batch, the first sample's).
+        """
         return self._single("node()").node(name)
 
     @property
@@ -455,11 +522,25 @@ class Trace:
         return self._single("input_gradient").input_gradient
 
     def chain(self, name: str) -> tuple[Step, ...]:
-        """The chain-rule factors of dE/d``name`` (see :meth:`SampleTrace.chain`)."""
+        """The chain-rule factors of dE/d``name`` (see :meth:`SampleTrace.chain`).
+
+        Args:
+            name: a parameter, pre-activation or input name (``"w5"``, ``"z3"``).
+
+        Returns:
+            The chain-rule factors whose product is dE/d``name``.
+        """
         return self._single("chain()").chain(name)
 
     def formula(self, name: str) -> sympy.Expr:
-        """The general formula of dE/d``name`` in symbols, before numbers are substituted."""
+        """The general formula of dE/d``name`` in symbols, before numbers are substituted.
+
+        Args:
+            name: a parameter, pre-activation or input name.
+
+        Returns:
+            dE/d``name`` in symbols.
+        """
         return self._single("formula()").formula(name)
 
     # -- internals -------------------------------------------------------------------------------
@@ -485,7 +566,7 @@ def _name(name: Any) -> str:
     if isinstance(name, sympy.Symbol):
         name = name.name
     if not isinstance(name, str):
-        raise TypeError(f"name must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {name!r}")
+        raise InputTypeError("error_quantity_name_type", argument="name", got=repr(name))
     return _ALIASES.get(name, name)
 
 
@@ -532,9 +613,7 @@ def _samples(
 ) -> tuple[list[tuple[list[Fraction], list[Fraction]]], bool]:
     batch_x, batch_t = _is_batch(x), _is_batch(target)
     if isinstance(x, Sequence) and not isinstance(x, str | bytes) and len(x) == 0:
-        raise ValueError(
-            "x must have at least one sample: a list of input values, or a list of samples; got []"
-        )
+        raise InputError("error_batch_empty", argument="x", got="[]")
     if not batch_x and not batch_t:
         xs = parse_vector(x, net.sizes[0], "x")
         ts = parse_vector(target, net.sizes[-1], "target")
@@ -542,16 +621,11 @@ def _samples(
         return [(xs, ts)], False
     if batch_x != batch_t:
         given, other = ("x", "target") if batch_x else ("target", "x")
-        raise ValueError(
-            f"{given} is a batch of samples but {other} is not: give both as lists of samples "
-            f"(one list per sample) or both as one sample; got {other}={target if batch_x else x!r}"
-        )
+        raise InputError("error_batch_mismatch", given=given, other=other, got=repr(target if batch_x else x))
     # Both are batches: sequences of samples or 2-D arrays (len() and iteration are all this uses).
     xs_all, ts_all = cast("Sequence[object]", x), cast("Sequence[object]", target)
     if len(xs_all) != len(ts_all):
-        raise ValueError(
-            f"x has {len(xs_all)} samples but target has {len(ts_all)}: give one target per sample"
-        )
+        raise InputError("error_batch_counts", inputs=len(xs_all), targets=len(ts_all))
     data = []
     for index, (xi, ti) in enumerate(zip(xs_all, ts_all, strict=True)):
         xs = parse_vector(xi, net.sizes[0], f"x[{index}]")
@@ -579,6 +653,22 @@ def derive(
     (``tr.updated``). Without ``learning_rate`` everything but ``updated`` and ``next()`` is
     available.
 
+    Args:
+        net: the network (sizes, activations, loss, bias).
+        x: one sample's inputs, or a mini-batch (one list of inputs per sample).
+        target: the target outputs, shaped like ``x``.
+        weights: the weights, a sequence in naming order (``w1``, ``w2``, ...) or a mapping name ->
+            value.
+        biases: the biases likewise; None for a network without bias.
+        learning_rate: the rate of the update step; None derives no update.
+
+    Returns:
+        The :class:`Trace` of every quantity, exact.
+
+    Raises:
+        nnref.errors.InputError: a value or a shape the network cannot take (the message names the
+            argument).
+
     >>> from nnref.network import Network
     >>> derive(Network((1, 1), "identity"), x=[2], target=[1], weights=["0.5"]).gradient["w1"]
     0
@@ -588,7 +678,7 @@ def derive(
     nnref.errors.InputError: activation[0] is 'step': its derivative is 0 everywhere except ...
     """
     if not isinstance(net, Network):
-        raise TypeError(f"net must be a nnref Network; got {type(net).__name__} {net!r}")
+        raise InputTypeError("error_net_type", argument="net", got=f"{type(net).__name__} {net!r}")
     net.check_differentiable()
     data, batch = _samples(net, x, target)
     parameters = rational_parameters(net, weights, biases)

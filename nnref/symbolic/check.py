@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol
 
+from nnref.errors import InputError, InputTypeError
 from nnref.rounding import round_half_up
 from nnref.symbolic.graph import Node
 
@@ -62,36 +63,31 @@ def student_number(value: Any, argument: str) -> Decimal:
     >>> student_number("1/3", "answers['E']")
     Traceback (most recent call last):
     ...
-    ValueError: answers['E'] must be a decimal number such as '0.0259' or '-1.5e-3'; got '1/3'
+    nnref.errors.InputError: answers['E'] must be a decimal number such as '0.0259' or '-1.5e-3'; got '1/3'
     """
     if isinstance(value, bool):
-        raise TypeError(f"{argument} must be a number, not a bool; got {value!r}")
+        raise InputTypeError("error_not_bool", name=argument, got=repr(value))
     if isinstance(value, str):
         text = value.strip()
         if not _DECIMAL.fullmatch(text):
             shown = value if len(value) <= 40 else value[:37] + "..."
-            raise ValueError(
-                f"{argument} must be a decimal number such as '0.0259' or '-1.5e-3'; got {shown!r}"
-            )
+            raise InputError("error_answer_decimal", argument=argument, got=repr(shown))
         number = Decimal(text)
     elif isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{argument} must be a finite number; got {value!r}")
+            raise InputError("error_answer_finite", argument=argument, got=repr(value))
         number = Decimal(repr(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"{argument} must be a finite number; got {value!r}")
+            raise InputError("error_answer_finite", argument=argument, got=repr(value))
         number = value
     elif isinstance(value, int | Fraction) or (hasattr(value, "numerator") and hasattr(value, "denominator")):
         fraction = Fraction(int(value.numerator), int(value.denominator))
         number = _terminating(fraction, argument, value)
     else:
-        raise TypeError(
-            f"{argument} must be a decimal string, a float, a Decimal or a Fraction; "
-            f"got {type(value).__name__} {value!r}"
-        )
+        raise InputTypeError("error_answer_type", argument=argument, got=f"{type(value).__name__} {value!r}")
     if _places(number) > MAX_PLACES:
-        raise ValueError(f"{argument} has {_places(number)} decimals; at most {MAX_PLACES} can be checked")
+        raise InputError("error_answer_places", argument=argument, places=_places(number), limit=MAX_PLACES)
     return number
 
 
@@ -104,7 +100,7 @@ def _terminating(fraction: Fraction, argument: str, given: Any) -> Decimal:
             count += 1
         counts.append(count)
     if denominator != 1:
-        raise ValueError(f"{argument} must have a terminating decimal expansion (such as 1/8); got {given!r}")
+        raise InputError("error_answer_terminating", argument=argument, got=repr(given))
     return round_half_up(fraction, max(counts))
 
 
@@ -120,12 +116,9 @@ class Quantities(Protocol):
 def check_answers(trace: Quantities, answers: Mapping[str, Any]) -> tuple[CheckResult, ...]:
     """See :meth:`nnref.symbolic.chain.Trace.check`."""
     if not isinstance(answers, Mapping):
-        raise TypeError(
-            "answers must be a mapping of quantity names to numbers, such as {'dE/dw1': '0.0259'}; "
-            f"got {answers!r}"
-        )
+        raise InputTypeError("error_answers_type", argument="answers", got=repr(answers))
     if not answers:
-        raise ValueError("answers must name at least one quantity, such as {'dE/dw1': '0.0259'}; got {}")
+        raise InputError("error_answers_empty", argument="answers")
     results = []
     for name, value in answers.items():
         node = trace.quantity(name)

@@ -230,6 +230,15 @@ def forward(
 ) -> tuple[sympy.Expr, ...]:
     """Exact outputs of ``net`` for input ``x`` (step activations allowed: perceptrons).
 
+    Args:
+        net: the network (step activations allowed).
+        x: one sample's inputs.
+        weights: the weights in naming order or by name.
+        biases: the biases likewise, or None.
+
+    Returns:
+        The outputs, exact.
+
     >>> from nnref.network import Network
     >>> nand = Network((2, 1), activation="step", loss="sse", bias=True)
     >>> [forward(nand, x, ["-0.5", "-0.5"], ["0.7"]) for x in ([0, 0], [0, 1], [1, 0], [1, 1])]

@@ -336,6 +336,12 @@ class Node:
 
         Decided from enclosures: the precision rises until both ends of the interval round
         the same way; a value exactly on a rounding boundary is settled by SymPy.
+
+        Args:
+            places: decimals to round to (0 to 100000).
+
+        Returns:
+            The value rounded half up, exactly.
         """
         from nnref.rounding import round_half_up
 
@@ -361,6 +367,12 @@ class Node:
     def significant(self, digits: int = 8) -> tuple[Decimal, int]:
         """``(mantissa, exponent)``: the value rounded half up to ``digits`` significant digits
         (see :func:`nnref.rounding.round_significant`), decided from enclosures like :meth:`decimal`.
+
+        Args:
+            digits: significant digits to keep (>= 1).
+
+        Returns:
+            ``(mantissa, exponent)`` with ``1 <= |mantissa| < 10``.
         """
         from nnref.rounding import round_significant
 
@@ -413,6 +425,12 @@ class Node:
         Built iteratively from the dependencies' closed forms (cached); it nests the whole
         graph below the node, so it grows with depth: ask for it, don't print it blindly.
         ``evaluate=True`` lets SymPy combine terms (slower; used to prove a value is 0).
+
+        Args:
+            evaluate: let SymPy combine terms while building (slower; used to prove a value is 0).
+
+        Returns:
+            The closed form.
         """
         return closed_forms([self], evaluate)[0]
 

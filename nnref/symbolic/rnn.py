@@ -25,6 +25,7 @@ from fractions import Fraction
 
 import sympy
 
+from nnref.errors import InputTypeError
 from nnref.network import RECURRENT_ACTIVATIONS, check_recurrent_activation
 from nnref.symbolic.functions import ACTIVATIONS, Z
 from nnref.symbolic.graph import Kind, Node
@@ -45,7 +46,7 @@ def _rows(value: object, name: str) -> list[list[Fraction]]:
     rows = []
     for i, row in enumerate(value):
         if isinstance(row, str | bytes) or not isinstance(row, Sequence) or len(row) == 0:
-            raise TypeError(f"{name}[{i}] must be a non-empty sequence of numbers; got {row!r}")
+            raise InputTypeError("error_row_type", argument=f"{name}[{i}]", got=repr(row))
         rows.append([parse_exact(item, f"{name}[{i}][{j}]") for j, item in enumerate(row)])
     return rows
 

@@ -102,7 +102,16 @@ def _differs_somewhere(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> bool:
 
 
 def output_shortcut(activation: str, loss: str, n_outputs: int = 2) -> Shortcut:
-    """Derive ``dE/dz1`` for ``activation`` + ``loss`` with ``n_outputs`` outputs (see module doc)."""
+    """Derive ``dE/dz1`` for ``activation`` + ``loss`` with ``n_outputs`` outputs (see module doc).
+
+    Args:
+        activation: the output activation.
+        loss: the loss.
+        n_outputs: the number of outputs.
+
+    Returns:
+        The derivative and whether it is ``o - t`` times a constant.
+    """
     _check(activation, loss, n_outputs)
     zs = list(sympy.symbols(f"z1:{n_outputs + 1}"))
     ts = list(sympy.symbols(f"t1:{n_outputs + 1}"))

@@ -29,12 +29,13 @@ from nnref.words.errors import ERRORS
 from nnref.words.exercises import EXERCISES
 from nnref.words.playground import PLAYGROUND
 from nnref.words.render import RENDER
+from nnref.words.separability import SEPARABILITY
 
 __all__ = ["CATALOG", "LANGS", "check_lang", "count_words", "fill", "particle", "t", "template"]
 
 LANGS: tuple[str, ...] = ("ko", "en")
 
-_PARTS = (CLI, DOCUMENT, ERRORS, EXERCISES, PLAYGROUND, RENDER)
+_PARTS = (CLI, DOCUMENT, ERRORS, EXERCISES, PLAYGROUND, RENDER, SEPARABILITY)
 CATALOG: dict[str, dict[str, str]] = {key: words for part in _PARTS for key, words in part.items()}
 if len(CATALOG) != sum(map(len, _PARTS)):
     twice = sorted(key for key in CATALOG if sum(key in part for part in _PARTS) > 1)

@@ -13,6 +13,18 @@ CLI: dict[str, dict[str, str]] = {
     # derive: document structure
     "network_heading": {"ko": "신경망과 주어진 값", "en": "The network and the givens"},
     "custom_title": {"ko": "{sizes} 신경망의 역전파", "en": "Backpropagation in a {sizes} network"},
+    # the built-in examples' titles: "example_" + the example's name (nnref.examples)
+    "example_wikidocs-07-05": {
+        "ko": "위키독스 07-05 역전파 예제",
+        "en": "The wikidocs 07-05 backpropagation example",
+    },
+    "example_and": {"ko": "AND 게이트 {t.perceptron}", "en": "AND gate {t.perceptron}"},
+    "example_or": {"ko": "OR 게이트 {t.perceptron}", "en": "OR gate {t.perceptron}"},
+    "example_nand": {"ko": "NAND 게이트 {t.perceptron}", "en": "NAND gate {t.perceptron}"},
+    "example_xor": {
+        "ko": "XOR = AND(OR, NAND) 2층 {t.perceptron}",
+        "en": "XOR = AND(OR, NAND) two-layer {t.perceptron}",
+    },
     "sizes_row": {"ko": "층의 뉴런 수", "en": "Neurons per layer"},
     "activation_row": {"ko": "{t.activation_function}", "en": "Activation functions"},
     "loss_row": {"ko": "{t.loss_function}", "en": "Loss function"},

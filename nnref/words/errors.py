@@ -151,6 +151,225 @@ ERRORS: dict[str, dict[str, str]] = {
         "ko": "{names}; {steps} 같은 연쇄 법칙 단계; 전체 목록은 tr.names에 있습니다",
         "en": "{names}; chain steps such as {steps}; tr.names lists them all",
     },
+    # traces and mini-batches (nnref.symbolic.chain)
+    "error_net_type": {
+        "ko": "{argument}에는 nnref Network를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a nnref Network; got {got}",
+    },
+    "error_not_a_node": {
+        "ko": "{argument}에는 'x1', 'z1', 'h1', 'o1' 같은 노드 이름을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a node name such as 'x1', 'z1', 'h1', 'o1'; got {got}",
+    },
+    "error_quantity_name_type": {
+        "ko": "{argument}에는 'h1', 'E', 'dE/dw5' 같은 값의 이름을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a quantity name such as 'h1', 'E' or 'dE/dw5'; got {got}",
+    },
+    "error_batch_member": {
+        "ko": "{member:은} 샘플 {count}개로 이루어진 이 배치의 샘플 하나에 속합니다. "
+        "tr.samples[i].{member}를 쓰십시오(i는 0부터 {last}까지).",
+        "en": "{member} belongs to one sample of this {count}-sample batch: use tr.samples[i].{member} "
+        "(i from 0 to {last})",
+    },
+    "error_batch_empty": {
+        "ko": "{argument}에는 샘플이 하나 이상 있어야 합니다. 입력값의 리스트나 샘플의 리스트를 주십시오. "
+        "받은 값: {got}",
+        "en": "{argument} must have at least one sample: a list of input values, or a list of samples; "
+        "got {got}",
+    },
+    "error_batch_mismatch": {
+        "ko": "{given}에는 샘플의 배치를 주었는데 {other}에는 샘플 하나를 주었습니다. 둘 다 샘플의 "
+        "리스트(샘플마다 리스트 하나)로 주거나 둘 다 샘플 하나로 주십시오. 받은 값: {other}={got}",
+        "en": "{given} is a batch of samples but {other} is not: give both as lists of samples (one list "
+        "per sample) or both as one sample; got {other}={got}",
+    },
+    "error_batch_counts": {
+        "ko": "x에는 샘플이 {inputs}개, target에는 {targets}개 있습니다. 샘플마다 target을 하나씩 주십시오.",
+        "en": "x has {inputs} samples but target has {targets}: give one target per sample",
+    },
+    # counts and seeds (nnref.numeric.checks)
+    "error_int_min0": {
+        "ko": "{argument:은} 0 이상의 정수여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be an integer >= 0; got {got}",
+    },
+    # arrays of samples (nnref.numeric.checks) and training settings (nnref.numeric.training)
+    "error_array_type": {
+        "ko": "{argument}에는 숫자 배열을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be an array of numbers; got {got}",
+    },
+    "error_array_string": {
+        "ko": "{argument}에는 숫자 배열을 주어야 합니다. 문자열은 받지 않습니다. 받은 값: {got}",
+        "en": "{argument} must be an array of numbers; got a string {got}",
+    },
+    "error_array_finite": {
+        "ko": "{argument}에는 유한한 수만 있어야 합니다(NaN, inf 불가). 받은 값: {got} (위치 {index})",
+        "en": "{argument} must contain only finite numbers (no NaN or inf); got {got} at index {index}",
+    },
+    "error_rows_shape": {
+        "ko": "{argument}의 모양은 (n_samples, {width})(n_samples >= 1, 샘플마다 {what} {width}개)이거나, "
+        "샘플 하나일 때 ({width},)이어야 합니다. 받은 모양: {shape}",
+        "en": "{argument} must have shape (n_samples, {width}) with n_samples >= 1 ({width} {what} per "
+        "sample), or shape ({width},) for one sample; got shape {shape}",
+    },
+    "rows_inputs": {"ko": "입력값", "en": "inputs"},
+    "rows_targets": {"ko": "실제값", "en": "targets"},
+    "error_rows_count": {
+        "ko": "{argument}에는 X의 샘플마다 행이 하나씩({count}개) 있어야 합니다. 받은 행 수: {got}",
+        "en": "{argument} must have one row per sample of X ({count}); got {got} rows",
+    },
+    "error_target_negative": {
+        "ko": "손실 함수 {loss}의 {argument:은} 0 이상이어야 합니다({t.one_hot_encoding} 또는 확률). "
+        "받은 값: {got}",
+        "en": "{argument} must be non-negative for loss {loss} (one-hot or probabilities); got {got}",
+    },
+    "error_target_row_sum": {
+        "ko": "손실 함수 {loss}의 {argument:은} 행마다 0 이상이고 합이 1이어야 합니다({t.one_hot_encoding} "
+        "또는 확률). {row}번 행의 합: {sum}",
+        "en": "{argument} must have non-negative rows summing to 1 for loss {loss} (one-hot or "
+        "probabilities); row {row} sums to {sum}",
+    },
+    "error_bool_type": {
+        "ko": "{argument}에는 True나 False를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be True or False; got {got}",
+    },
+    "error_callback_type": {
+        "ko": "{argument}에는 (epoch, history)를 받는 함수나 None을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a function (epoch, history) or None; got {got}",
+    },
+    "error_validation_type": {
+        "ko": "{argument}에는 (X_val, Y_val) 쌍이나 None을 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a pair (X_val, Y_val) or None; got {got}",
+    },
+    "error_order": {
+        "ko": "{argument:은} 2나 4여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be 2 or 4; got {got}",
+    },
+    "error_sample_lengths": {
+        "ko": "x에는 값이 {inputs}개, target에는 {outputs}개 있어야 합니다(층의 뉴런 수). "
+        "받은 개수: {got_inputs}개와 {got_outputs}개",
+        "en": "x must have {inputs} values and target {outputs} (the layer widths); got {got_inputs} and "
+        "{got_outputs}",
+    },
+    # rows of exact numbers (nnref.numeric.perceptron, nnref.symbolic.rnn)
+    "error_rows_type": {
+        "ko": "{argument}에는 입력 행을 하나 이상 담은 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a non-empty sequence of input rows; got {got}",
+    },
+    "error_row_type": {
+        "ko": "{argument}에는 숫자를 하나 이상 담은 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a non-empty sequence of numbers; got {got}",
+    },
+    "error_row_length": {
+        "ko": "{argument}에는 다른 행처럼 값이 {expected}개 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have {expected} values like the other rows; got {got}",
+    },
+    "error_weights_length": {
+        "ko": "{argument}에는 값이 {length}개(가중치마다 하나) 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have {length} values (one per weight); got {got}",
+    },
+    "error_binary_targets_type": {
+        "ko": "{argument}에는 0과 1로 이루어진 시퀀스를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a sequence of 0 and 1; got {got}",
+    },
+    "error_targets_count": {
+        "ko": "{argument}에는 X의 행마다 값이 하나씩({count}개) 있어야 합니다. 받은 개수: {got}",
+        "en": "{argument} must have one value per row of X ({count}); got {got}",
+    },
+    "error_binary_target": {
+        "ko": "{argument:은} 0이나 1이어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be 0 or 1; got {got}",
+    },
+    # a student's answers (nnref.symbolic.check)
+    "error_answer_decimal": {
+        "ko": "{argument}에는 '0.0259', '-1.5e-3' 같은 소수를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a decimal number such as '0.0259' or '-1.5e-3'; got {got}",
+    },
+    "error_answer_finite": {
+        "ko": "{argument:은} 유한한 수여야 합니다. 받은 값: {got}",
+        "en": "{argument} must be a finite number; got {got}",
+    },
+    "error_answer_type": {
+        "ko": "{argument}에는 소수 문자열, float, Decimal, Fraction 가운데 하나를 주어야 합니다. "
+        "받은 값: {got}",
+        "en": "{argument} must be a decimal string, a float, a Decimal or a Fraction; got {got}",
+    },
+    "error_answer_places": {
+        "ko": "{argument}의 소수 자릿수가 {places}자리입니다. 확인할 수 있는 것은 {limit}자리까지입니다.",
+        "en": "{argument} has {places} decimals; at most {limit} can be checked",
+    },
+    "error_answer_terminating": {
+        "ko": "{argument}에는 1/8처럼 유한소수로 나타나는 수를 주어야 합니다. 받은 값: {got}",
+        "en": "{argument} must have a terminating decimal expansion (such as 1/8); got {got}",
+    },
+    "error_answers_type": {
+        "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값의 이름과 숫자를 짝지은 매핑을 주어야 합니다. "
+        "받은 값: {got}",
+        "en": "{argument} must be a mapping of quantity names to numbers, such as {{'dE/dw1': '0.0259'}}; "
+        "got {got}",
+    },
+    "error_answers_empty": {
+        "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값을 하나 이상 주어야 합니다. 받은 값: {{}}",
+        "en": "{argument} must name at least one quantity, such as {{'dE/dw1': '0.0259'}}; got {{}}",
+    },
+    # the command's size limits (nnref.cli.limits) and option combinations (nnref.cli.run_derive)
+    "cli_with_bias": {"ko": " (--bias 포함)", "en": " with --bias"},
+    "error_cli_derive_layers": {
+        "ko": "--sizes {sizes}에는 층이 {count}개 있습니다. nnref derive는 입력층과 출력층을 포함해 층 "
+        "{limit}개까지 다룹니다.",
+        "en": "--sizes {sizes} has {count} layers; nnref derive takes at most {limit} (the input and output "
+        "layers included)",
+    },
+    "error_cli_derive_parameters": {
+        "ko": "--sizes {sizes}{bias}의 {t.parameter:은} {count}개입니다. nnref derive --format {form}에서는 "
+        "{limit}개까지 다룹니다. 층 수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes}{bias} has {count} parameters; nnref derive --format {form} takes at most "
+        "{limit}: use fewer or narrower layers",
+    },
+    "error_cli_derive_paths": {
+        "ko": "--sizes {sizes}에는 {t.chain_rule} 경로가 {paths}개 필요합니다({t.parameter}에서 손실까지 "
+        "경로마다 곱 하나, 모든 {t.parameter}에 대해 센 수). nnref derive는 {limit}개까지 다룹니다. "
+        "층 수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes} needs {paths} chain-rule paths (one product per path from a parameter to the "
+        "loss, counted over all parameters); nnref derive takes at most {limit}: use fewer or "
+        "narrower layers",
+    },
+    "error_cli_derive_work_one": {
+        "ko": "--sizes {sizes}에서 --steps {steps}는 {t.chain_rule} 경로 {paths}개 x 유도 {derivations}번 = "
+        "{total}입니다. nnref derive --format {form}에서는 {limit}까지 다룹니다. 이 신경망에는 "
+        "--steps {most} 이하를 쓰십시오.",
+        "en": "--steps {steps} with --sizes {sizes} means {paths} chain-rule paths x {derivations} "
+        "derivations = {total}; nnref derive --format {form} takes at most {limit}: use at most "
+        "--steps {most} for this network",
+    },
+    "error_cli_derive_work_batch": {
+        "ko": "--sizes {sizes}에서 --steps {steps}는 {t.chain_rule} 경로 {paths}개 x 샘플 {samples}개 x "
+        "유도 {derivations}번 = {total}입니다. nnref derive --format {form}에서는 {limit}까지 "
+        "다룹니다. 이 신경망에는 --steps {most} 이하를 쓰거나 샘플 수를 줄이십시오.",
+        "en": "--steps {steps} with --sizes {sizes} means {paths} chain-rule paths x {samples} samples x "
+        "{derivations} derivations = {total}; nnref derive --format {form} takes at most {limit}: use "
+        "at most --steps {most} for this network (or fewer samples)",
+    },
+    "error_cli_train_parameters": {
+        "ko": "--sizes {sizes}의 {t.parameter:은} {count}개입니다. nnref train은 {limit}개까지 다룹니다. 층 "
+        "수나 층의 뉴런 수를 줄이십시오.",
+        "en": "--sizes {sizes} has {count} parameters; nnref train takes at most {limit}: use fewer or "
+        "narrower layers",
+    },
+    "error_cli_train_work": {
+        "ko": "--epochs {epochs} x 학습 샘플 {samples}개 x {t.parameter} {count}개 = {work}입니다. nnref "
+        "train은 {limit}까지 다룹니다. --epochs를 {most} 이하로 하거나 더 작은 신경망을 쓰십시오.",
+        "en": "--epochs {epochs} x {samples} training samples x {count} parameters = {work}; nnref train "
+        "takes at most {limit}: use --epochs {most} or less, or a smaller network",
+    },
+    "error_cli_steps_lr": {
+        "ko": "--steps {steps}에는 --lr이 필요합니다. 0.5처럼 0보다 큰 {t.learning_rate:을} "
+        "주십시오(기울기만 보려면 --steps 0).",
+        "en": "--lr is required for --steps {steps}: give a learning rate > 0 such as 0.5 (or --steps 0 for "
+        "the gradients only)",
+    },
+    "error_cli_format_only": {
+        "ko": "{option} 옵션은 --format md나 latex에서만 쓸 수 있습니다. 받은 값: --format {format}",
+        "en": "{option} works with --format md or latex; got --format {format}",
+    },
     # command-line lists and integers (nnref.cli.parsing)
     "error_option_list": {
         "ko": "{option}에는 {example}처럼 쉼표로 구분한 값을 주어야 합니다. 받은 값: {got}",

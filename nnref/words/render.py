@@ -77,4 +77,8 @@ RENDER: dict[str, dict[str, str]] = {
     "published_ours": {"ko": "nnref", "en": "nnref"},
     "published_match": {"ko": "일치", "en": "Match"},
     "published_after_one": {"ko": "{t.update} 1회 후", "en": "after one update"},
+    # the glossary page's table (nnref.render.glossary_table)
+    "glossary_term": {"ko": "한국어 (기호)", "en": "English (notation)"},
+    "glossary_other": {"ko": "English", "en": "한국어"},
+    "glossary_meaning": {"ko": "설명", "en": "Meaning"},
 }

@@ -25,7 +25,8 @@ from nnref.render.fmt import aligned_math, scientific_latex, value_text
 from nnref.render.markdown import blocks_markdown
 from nnref.render.steps import loss_figure
 from nnref.rounding import round_half_up, round_toward_zero
-from nnref.symbolic import LOSSES, derive
+from nnref.symbolic import derive
+from nnref.symbolic.functions import LOSSES
 from nnref.verify import verify
 
 EXAMPLE = WIKIDOCS_07_05
@@ -165,10 +166,8 @@ def comparison_counts():
 
 def comparison_summary(lang):
     matches, total = comparison_counts()
-    if lang == "ko":
-        return (f"게시된 값 {total}개 가운데 {matches}개가 nnref의 값을 같은 자릿수로 반올림한 값과 "
-                "일치합니다.")
-    return f"Of the {total} published values, {matches} equal nnref's value rounded to the same digits."
+    key = "backprop_published_all_match" if matches == total else "backprop_published_match"
+    return page_text(key, lang, total=total, matches=matches)  # noqa: F821 - from words.py
 
 
 # -- what the comparison found --------------------------------------------------------------------------
