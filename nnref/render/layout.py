@@ -175,12 +175,15 @@ def broken(lhs: str, pieces: Sequence[Piece], joiner: str, tail: str = "", limit
     """Aligned lines ``lhs &= p1 joiner p2 ...`` broken before a joiner where a line would pass
     ``limit``; continuation lines start ``&\\quad joiner`` (``&=`` for ``" = "``). A piece may be
     ``(own joiner, text)`` (a sum inside a product: ``("", "(a")``, ``(" + ", "b)")``). ``tail``
-    (``= 0.5``) ends the last line, or goes on a line of its own when it does not fit."""
+    (``= 0.5``) ends the last line, or goes on a line of its own when it does not fit. A piece
+    wider than a line on its own is cut before its own operators (:func:`cell_lines`' rule)."""
     lines: list[str] = []
     current = f"{lhs} &= " if lhs else "&= "
     first = True
-    for piece in pieces:
-        glue, text = piece if isinstance(piece, tuple) else (joiner, piece)
+    room = limit - width(current)
+    glued = [piece if isinstance(piece, tuple) else (joiner, piece) for piece in pieces]
+    cut = [part for glue, text in glued for part in _cut(text, glue, room)]
+    for glue, text in cut:
         candidate = current + ("" if first else glue) + text
         if not first and width(candidate) > limit:
             lines.append(current)
@@ -251,11 +254,49 @@ def _operators(latex: str) -> list[tuple[tuple[int, int], int, str]]:
     return found
 
 
+def _loosened(latex: str) -> str:
+    r"""``latex`` with its outermost ``\left( ... \right)`` groups (outside braces) written with
+    fixed-size parentheses, between which a line may break (``\Bigl(`` around a fraction).
+
+    >>> _loosened(r"\left(\frac{1}{2 \left(1 - o\right)} - t\right) \left(1 - o\right)")
+    '\\Bigl(\\frac{1}{2 \\left(1 - o\\right)} - t\\Bigr) (1 - o)'
+    """
+    out: list[str] = []
+    braces, depth, opened, index = 0, 0, -1, 0
+    while index < len(latex):
+        delimiter = _DELIMITER.match(latex, index) if braces == 0 else None
+        if delimiter and delimiter.group(1) == "left":
+            depth += 1
+            if depth == 1:
+                opened = len(out)
+        elif delimiter and delimiter.group(1) == "right":
+            depth -= 1
+        if delimiter and depth <= 1 and (depth == 1) == (delimiter.group(1) == "left"):
+            out.append(delimiter.group(0))
+            if depth == 0:  # the outermost group closed: fixed-size parentheses around it
+                size = r"\Big" if r"\frac" in "".join(out[opened:]) else ""
+                out[opened] = (f"{size}l" if size else "") + out[opened][len(r"\left") :]
+                out[-1] = (f"{size}r" if size else "") + out[-1][len(r"\right") :]
+            index = delimiter.end()
+            continue
+        if delimiter:
+            out.append(delimiter.group(0))
+            index = delimiter.end()
+            continue
+        braces += {"{": 1, "}": -1}.get(latex[index], 0)
+        out.append(latex[index])
+        index += 1
+    return "".join(out)
+
+
 def _cut(latex: str, glue: str, limit: float) -> list[tuple[str, str]]:
     """``latex`` as pieces, cut at its loosest operators and again inside a piece still too wide."""
     found = _operators(latex)
-    if width(latex) <= limit or not found:
+    if width(latex) <= limit:
         return [(glue, latex)]
+    if not found:
+        loosened = _loosened(latex)
+        return [(glue, latex)] if loosened == latex else _cut(loosened, glue, limit)
     loosest = min(key for key, _, _ in found)
     pieces: list[tuple[str, str]] = []
     start = 0
