@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from nnref.render.marks import CLOSE, OPEN
 
 __all__ = [
+    "BOXED",
     "CELL",
     "LINE",
     "PAGE",
@@ -30,6 +31,7 @@ __all__ = [
     "broken",
     "cell_lines",
     "fits",
+    "fitted",
     "grouped_pieces",
     "sum_lines",
     "width",
@@ -182,10 +184,18 @@ def broken(lhs: str, pieces: Sequence[Piece], joiner: str, tail: str = "", limit
     first = True
     room = limit - width(current)
     glued = [piece if isinstance(piece, tuple) else (joiner, piece) for piece in pieces]
-    cut = [part for glue, text in glued for part in _cut(text, glue, room)]
-    for glue, text in cut:
+    # A piece cut into parts starts a line of its own, and so does the piece after it: a line
+    # never holds the end of one side of "=" and the start of the next.
+    cut: list[tuple[str, str, bool]] = []
+    after_cut = False
+    for glue, text in glued:
+        parts = _cut(text, glue, room)
+        split = len(parts) > 1 and glue.strip() == "="
+        cut += [(g, t, index == 0 and (split or after_cut)) for index, (g, t) in enumerate(parts)]
+        after_cut = split
+    for glue, text, fresh in cut:
         candidate = current + ("" if first else glue) + text
-        if not first and width(candidate) > limit:
+        if not first and (fresh or width(candidate) > limit):
             lines.append(current)
             # A chain of equalities goes on at the "=" column; a sum or product indented after it.
             indent = "&= " if glue.strip() == "=" else r"&\quad" + (glue if glue.strip() else " ")
@@ -333,3 +343,28 @@ def cell_lines(latex: str, limit: float = CELL) -> str:
     if len(lines) == 1:
         return latex
     return r"\begin{aligned}&" + r" \\&".join(line.rstrip() for line in lines) + r"\end{aligned}"
+
+
+BOXED = 165.0  # points: a display line inside a box (an exercise: 330 px of a phone's 390)
+
+
+def fitted(lines: Sequence[str], limit: float = LINE) -> list[str]:
+    r"""Display lines, each wider than ``limit`` broken as :func:`broken` does: ``lhs &= a = b``
+    (or ``lhs = a = b``) continues on ``&=`` lines, each cut again before its own operators.
+
+    >>> fitted(["z = b + w_{1} x_{1} = 0.5"])
+    ['z = b + w_{1} x_{1} = 0.5']
+    >>> fitted(["z &= b + w_{1} x_{1} + w_{2} x_{2} = 0.7 + 0.6 \\times 1 + 0.2 \\times 0.5 = 1.4"], 140)
+    ['z &= b + w_{1} x_{1} + w_{2} x_{2}', '&= 0.7 + 0.6 \\times 1 + 0.2 \\times 0.5', '&= 1.4']
+    """
+    out: list[str] = []
+    for line in lines:
+        head, marker, rest = line.partition("&=") if "&=" in line else line.partition(" = ")
+        if width(line) <= limit or not marker or "&" in head:
+            out.append(line)
+            continue
+        rest = rest.strip()
+        cuts = [index for key, index, op in _operators(rest) if key == (0, 0)]
+        sides = [rest[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(rest)], strict=True)]
+        out += broken(head.strip(), [side.removeprefix("= ") for side in sides], " = ", limit=limit)
+    return out
