@@ -199,7 +199,8 @@ def w1_typo_block(lang):
     places = -gradient.as_tuple().exponent
     with_typo, with_w1 = format_decimal(with_typo, places), format_decimal(with_w1, places)
     return aligned_math(_labelled([
-        (label[0], rf"{typo} - {rate} \times {gradient} = {with_typo} \neq {result}"),
+        (label[0], rf"{typo} - {rate} \times {gradient}"),
+        ("", rf"= {with_typo} \neq {result}"),
         (rf"{label[1]} = {w1}", rf"{w1} - {rate} \times {gradient} = {with_w1}"),
         (label[2], rf"w_{{1}}^{{+}} = {ours}"),
     ]))
