@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 
 import mpmath
 import pytest
 
 from nnref.data import load_reference
-from nnref.examples import derive_example, published_values
+from nnref.examples import WIKIDOCS_07_05, derive_example, published_values
 from nnref.glossary import GLOSSARY, find_banned
 from nnref.network import Network
 from nnref.playground.result import _difference
@@ -104,9 +105,10 @@ def test_hidden_weight_shows_the_sum_over_both_outputs(tr) -> None:
 def test_formulas_go_symbols_then_numbers_then_value(tr) -> None:
     w5 = chain_markdown(tr, "w5", "en")
     symbols = w5.index(r"\left(o_{1} - t_{1}\right) \cdot o_{1} \left(1 - o_{1}\right) \cdot h_{1}")
-    numbers = w5.index(r"\left(0.60944600 - 0.4\right) \times 0.60944600")
-    value = w5.index("= 0.02592286", numbers)
-    assert symbols < numbers < value
+    numbers = w5.index(r"\left(0.60944600 - 0.4\right)")
+    local = w5.index(r"\times 0.60944600 \times \left(1 - 0.60944600\right)", numbers)
+    value = w5.index("= 0.02592286", local)
+    assert symbols < numbers < local < value
     row = r"| \(z_{1}\) | \(w_{1} x_{1} + w_{2} x_{2}\) | \(0.3 \times 0.1 + 0.25 \times 0.2\) | 0.08 |"
     assert row in forward_table(tr, "ko")
 
@@ -270,3 +272,14 @@ def test_large_and_tiny_values_are_shown_in_scientific_form():
     argv = ["derive", "--sizes", "1,1", "--activation", "identity", "--x", "1e10", "--target", "0",
             "--weights", "1e10", "--steps", "0", "--format", "latex", "--output", "-"]
     assert main(argv) == 0
+
+
+def test_forward_table_has_four_columns_and_the_exact_values_under_it(tr) -> None:
+    table, below = forward_table(tr, "en").split("\n\n", 1)
+    assert table.splitlines()[0] == "| Node | Formula | With numbers | Value |"
+    assert all(line.count(" | ") == 3 for line in table.splitlines())
+    w, x = WIKIDOCS_07_05.parameters, WIKIDOCS_07_05.x
+    z1 = Fraction(w["w1"]) * Fraction(x[0]) + Fraction(w["w2"]) * Fraction(x[1])
+    assert rf"h_{{1}} &= \frac{{1}}{{e^{{- {z1.numerator} / {z1.denominator}}} + 1}}" in below
+    assert "z_{1} &=" not in below  # 0.08 is its exact value already
+    assert "o_{1}" not in below  # computed from h1 and h2: no short closed form

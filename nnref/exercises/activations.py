@@ -20,7 +20,8 @@ from nnref.exercises.numbers import Quantities, draw, formula_latex
 from nnref.exercises.words import activation_name, say
 from nnref.glossary import get
 from nnref.render import inline_math
-from nnref.render.fmt import aligned_math, numbers_latex, paragraphs, value_text
+from nnref.render.fmt import fitted_math, numbers_latex, paragraphs, value_text
+from nnref.render.layout import BOXED
 from nnref.symbolic.functions import ACTIVATIONS, A, Z
 from nnref.symbolic.functions import activation_derivative as derivative_formula
 from nnref.symbolic.graph import Kind, Node
@@ -100,7 +101,8 @@ def activation_value(rng: random.Random, lang: str) -> Exercise:
         )
     )
     solution = paragraphs(
-        aligned_math(activation_lines(name, a, z)), say("answer_rounded", lang, places=PLACES, answer=answer)
+        fitted_math(activation_lines(name, a, z), BOXED),
+        say("answer_rounded", lang, places=PLACES, answer=answer),
     )
     others = others_of([("f'(z)", d)], PLACES, answer)
     return Exercise(
@@ -139,7 +141,7 @@ def activation_derivative(rng: random.Random, lang: str) -> Exercise:
     ]
     solution = paragraphs(
         say("solve_derivative", lang),
-        aligned_math(lines),
+        fitted_math(lines, BOXED),
         say("answer_rounded", lang, places=PLACES, answer=answer),
     )
     others = others_of([("f(z)", a, function_latex(name))], PLACES, answer)
@@ -187,7 +189,7 @@ def softmax_output(rng: random.Random, lang: str) -> Exercise:
     )
     solution = paragraphs(
         say("solve_softmax", lang),
-        aligned_math(lines),
+        fitted_math(lines, BOXED),
         say("answer_rounded", lang, places=PLACES, answer=answer),
     )
     others = others_of([(n, q[n]) for n in ("o1", "o2", "o3", "e1", "e2", "e3", "S")], PLACES, answer)

@@ -14,8 +14,9 @@ import random
 from nnref.exercises.model import Exercise, Other
 from nnref.exercises.words import say
 from nnref.numeric.training import iterations_per_epoch
-from nnref.render import display_math, inline_math
-from nnref.render.fmt import paragraphs
+from nnref.render import inline_math
+from nnref.render.fmt import fitted_math, paragraphs
+from nnref.render.layout import BOXED
 
 __all__ = ["iterations_per_epoch_exercise", "last_batch_exercise", "total_iterations_exercise"]
 
@@ -100,7 +101,7 @@ def total_iterations_exercise(rng: random.Random, lang: str) -> Exercise:
     counts = _Counts(*_draw(rng))
     answer = counts.epochs * counts.per_epoch
     question = " ".join((counts.question(lang), say("ask_total", lang, epochs=counts.epochs)))
-    total = display_math(rf"{counts.epochs} \times {counts.per_epoch} = {answer}")
+    total = fitted_math([rf"{counts.epochs} \times {counts.per_epoch} = {answer}"], BOXED)
     solution = [
         counts.division(lang),
         say("solve_total", lang, epochs=counts.epochs),

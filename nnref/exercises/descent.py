@@ -18,8 +18,8 @@ from nnref.exercises.model import Exercise, others_of
 from nnref.exercises.numbers import Quantities, draw, exact_text
 from nnref.exercises.words import say, times
 from nnref.glossary import term
-from nnref.render import display_math
-from nnref.render.fmt import aligned_math, paragraphs, signed, value_text
+from nnref.render.fmt import fitted_math, paragraphs, signed, value_text
+from nnref.render.layout import BOXED
 from nnref.symbolic.graph import Kind
 from nnref.values import parse_exact, parse_positive_finite
 
@@ -92,10 +92,10 @@ def updated_parameter(rng: random.Random, lang: str) -> Exercise:
         updated=new.latex,
     )
     rate = tr.quantity("alpha")
-    update = display_math(
+    update = fitted_math([
         rf"{new.latex} = {current.latex} - \alpha {gradient.latex} = {value_text(current)} - "
         rf"{value_text(rate)} \times {signed(value_text(gradient))} = {value_text(new)}"
-    )
+    ], BOXED)
     solution = [*derivation(tr, parameter, lang), say("solve_update", lang), update]
     return trace_exercise("updated_parameter", problem, name, GRADIENT_PLACES, ask, lang, solution)
 
@@ -158,7 +158,7 @@ def parabola_steps(rng: random.Random, lang: str) -> Exercise:
     derivative = rf"E'(w) = {_scaled(factor, _shifted('w', minimum))}"
     solution = paragraphs(
         say("solve_parabola", lang, slope=derivative),
-        aligned_math(lines),
+        fitted_math(lines, BOXED),
         say("answer_exact", lang, answer=answer),
     )
     others = others_of(((name, node) for name, node in q.nodes.items() if name != "alpha"), None, answer)

@@ -17,7 +17,8 @@ from nnref.exercises.perceptron import given_vector, sum_line, weighted_sum
 from nnref.exercises.words import say
 from nnref.network import Network
 from nnref.render import inline_math, markdown_table
-from nnref.render.fmt import aligned_math, paragraphs, symbols_latex, value_text
+from nnref.render.fmt import fitted_math, paragraphs, symbols_latex, value_text
+from nnref.render.layout import BOXED
 from nnref.render.separability import certificate_markdown, inequalities_table
 from nnref.symbolic import forward
 from nnref.symbolic.functions import ACTIVATIONS
@@ -88,7 +89,7 @@ def step_network_output(rng: random.Random, lang: str) -> Exercise:
     )
     question = paragraphs(say("ask_step_network", lang, x=inline_math(f"x = ({x[0]}, {x[1]})")), table)
     solution = paragraphs(
-        say("solve_step_network", lang), aligned_math(lines), say("answer_exact", lang, answer=answer)
+        say("solve_step_network", lang), fitted_math(lines, BOXED), say("answer_exact", lang, answer=answer)
     )
     others = tuple(
         Other(n, q[n].latex, value_text(q[n])) for n in ("z1", "z2", "z3") if value_text(q[n]) != answer

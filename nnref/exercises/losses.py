@@ -22,7 +22,8 @@ from nnref.exercises.model import Exercise, others_of
 from nnref.exercises.numbers import Quantities, draw, exact_text, formula_latex
 from nnref.exercises.words import loss_name, say
 from nnref.render import inline_math
-from nnref.render.fmt import display_math, numbers_latex, paragraphs, value_text
+from nnref.render.fmt import fitted_math, numbers_latex, paragraphs, value_text
+from nnref.render.layout import BOXED
 from nnref.symbolic.functions import LOSSES, OUT, TGT, loss_derivative
 from nnref.symbolic.graph import Kind, Node
 
@@ -144,7 +145,7 @@ def loss_value(rng: random.Random, lang: str) -> Exercise:
         (problem.question_text(lang), say("ask_loss", lang), say("round", lang, places=PLACES))
     )
     solution = paragraphs(
-        display_math(problem.loss_line()), say("answer_rounded", lang, places=PLACES, answer=answer)
+        fitted_math([problem.loss_line()], BOXED), say("answer_rounded", lang, places=PLACES, answer=answer)
     )
     others = others_of(problem.named(), PLACES, answer)
     return Exercise("", "loss_value", lang, problem.givens, "E", PLACES, answer, question, solution, others)
@@ -171,7 +172,7 @@ def loss_gradient(rng: random.Random, lang: str) -> Exercise:
     line = _ln(rf"{node.latex} = {formula_latex(node)} = {numbers_latex(node)} = {value_text(node)}")
     solution = paragraphs(
         say("solve_loss_slope", lang, general=inline_math(general)),
-        display_math(line),
+        fitted_math([line], BOXED),
         say("answer_rounded", lang, places=PLACES, answer=answer),
     )
     others = others_of(problem.named(), PLACES, answer)

@@ -16,7 +16,8 @@ from nnref.exercises.numbers import Quantities, draw, exact_text, math_list
 from nnref.exercises.perceptron import neuron, sum_line
 from nnref.exercises.words import activation_name, say
 from nnref.render import inline_math
-from nnref.render.fmt import aligned_math, paragraphs
+from nnref.render.fmt import fitted_math, paragraphs
+from nnref.render.layout import BOXED
 
 __all__ = ["neuron_activation", "small_forward_value", "weighted_sum_exercise"]
 
@@ -49,7 +50,7 @@ def weighted_sum_exercise(rng: random.Random, lang: str) -> Exercise:
     question = " ".join(
         (say("ask_weighted_sum", lang, weights=shown_w, bias=shown_b, x=shown_x), say("exact", lang))
     )
-    solution = paragraphs(aligned_math([sum_line(z)]), say("answer_exact", lang, answer=answer))
+    solution = paragraphs(fitted_math([sum_line(z)], BOXED), say("answer_exact", lang, answer=answer))
     others = others_of(
         [(n, q[n]) for n in ("x1", "x2", "x3", "w1", "w2", "w3", "b")] + [("w·x", without)], None, answer
     )
@@ -86,7 +87,7 @@ def neuron_activation(rng: random.Random, lang: str) -> Exercise:
         )
     )
     solution = paragraphs(
-        aligned_math([sum_line(z), *activation_lines(name, a, z)]),
+        fitted_math([sum_line(z), *activation_lines(name, a, z)], BOXED),
         say("answer_rounded", lang, places=PLACES, answer=answer),
     )
     others = others_of([("z", z)], PLACES, answer)

@@ -21,8 +21,9 @@ from nnref.exercises.numbers import Quantities, draw, exact_text, math_list
 from nnref.exercises.words import say
 from nnref.glossary import term
 from nnref.numeric.perceptron import perceptron_output, train_perceptron
-from nnref.render import display_math, inline_math
-from nnref.render.fmt import aligned_math, numbers_latex, paragraphs, signed, symbols_latex, value_text
+from nnref.render import inline_math
+from nnref.render.fmt import fitted_math, numbers_latex, paragraphs, signed, symbols_latex, value_text
+from nnref.render.layout import BOXED
 from nnref.symbolic.graph import Kind, Node
 
 __all__ = [
@@ -104,7 +105,7 @@ def perceptron_output_exercise(rng: random.Random, lang: str) -> Exercise:
         "ask_perceptron", lang, count=count, weights=shown_w, bias=shown_b, x=inline_math("x = " + _vector(x))
     )
     solution = paragraphs(
-        display_math(sum_line(z).replace("&=", "=")),
+        fitted_math([sum_line(z).replace("&=", "=")], BOXED),
         _decision(z, y, lang),
         say("answer_exact", lang, answer=str(y)),
     )
@@ -165,14 +166,14 @@ def perceptron_update(rng: random.Random, lang: str) -> Exercise:
         )
     )
     solution = paragraphs(
-        display_math(sum_line(z).replace("&=", "=")),
+        fitted_math([sum_line(z).replace("&=", "=")], BOXED),
         say(
             "solve_rule",
             lang,
             output=inline_math(rf"y = \operatorname{{step}}(z) = {y}"),
             error=inline_math(f"t - y = {value_text(error)}"),
         ),
-        aligned_math(lines),
+        fitted_math(lines, BOXED),
         say("answer_exact", lang, answer=answer),
     )
     others = others_of(((n, node) for n, node in q.nodes.items() if n != "alpha"), None, answer)

@@ -150,19 +150,20 @@ def _header(lang: str) -> tuple:
     )
 
 
-def _rule(tr: Trace | SampleTrace, layer: int) -> str:
-    """The layer's rule in vectors and for one neuron."""
+def _rule(tr: Trace | SampleTrace, layer: int) -> tuple[str, ...]:
+    """The layer's rule in vectors, then for one neuron (two lines: one would not fit a phone)."""
     n_layers = tr.network.n_layers
     if layer < n_layers:
         return (
-            rf"\delta^{{({layer})}} = f'(z^{{({layer})}}) \odot (W^{{({layer + 1})}})^{{\top}} "
-            rf"\delta^{{({layer + 1})}}, \qquad \delta_j = f'(z_j) \sum_k w_{{kj}} \delta_k"
+            rf"\delta^{{({layer})}} &= f'(z^{{({layer})}}) \odot (W^{{({layer + 1})}})^{{\top}} "
+            rf"\delta^{{({layer + 1})}}",
+            r"\delta_j &= f'(z_j) \sum_k w_{kj} \delta_k",
         )
     if _step(tr, f"dE/d{_pres(tr, layer)[0].name}").terms:
-        return r"\delta_j = \sum_k \frac{\partial E}{\partial o_k} \frac{\partial o_k}{\partial z_j}"
+        return (r"\delta_j = \sum_k \frac{\partial E}{\partial o_k} \frac{\partial o_k}{\partial z_j}",)
     return (
-        rf"\delta^{{({layer})}} = \frac{{\partial E}}{{\partial o}} \odot f'(z^{{({layer})}}), \qquad "
-        r"\delta_j = \frac{\partial E}{\partial o_j} f'(z_j)"
+        rf"\delta^{{({layer})}} &= \frac{{\partial E}}{{\partial o}} \odot f'(z^{{({layer})}})",
+        r"\delta_j &= \frac{\partial E}{\partial o_j} f'(z_j)",
     )
 
 
@@ -178,7 +179,7 @@ def delta_blocks(tr: Trace | SampleTrace, layer: int, lang: str, digits: int = P
         cells, nodes = _row(tr, z, digits)
         rows.append(cells)
         used += nodes
-    return [intro, Equations((_rule(tr, layer),)), Table(_header(lang), tuple(rows), "lllr", tuple(used))]
+    return [intro, Equations(_rule(tr, layer)), Table(_header(lang), tuple(rows), "lllr", tuple(used))]
 
 
 def delta_table(tr: Trace, lang: str, digits: int = PLACES) -> str:

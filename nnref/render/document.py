@@ -28,7 +28,7 @@ from nnref.render.backward import batch_chain_blocks, chain_blocks, update_block
 from nnref.render.comparison import comparison_table_block
 from nnref.render.deltas import delta_blocks, delta_gradient_block, input_gradient_block, layer_label
 from nnref.render.fmt import PLACES, value_text
-from nnref.render.forward import after_update_blocks, batch_loss_blocks, forward_block, loss_blocks
+from nnref.render.forward import after_update_blocks, batch_loss_blocks, forward_blocks, loss_blocks
 from nnref.render.givens import givens_blocks
 from nnref.render.plan import Block, Code, Paragraph, Plan, Section, Table, spans
 from nnref.render.steps import loss_figure, steps_blocks, traces
@@ -118,7 +118,7 @@ class _Builder:
 def _forward_and_loss(b: _Builder, tr: Trace, prefix: str) -> None:
     lang, digits = b.lang, b.digits
     if not tr.is_batch:
-        b.add(f"{prefix}/forward", 3, t("forward_heading", lang), [forward_block(tr, lang, digits)])
+        b.add(f"{prefix}/forward", 3, t("forward_heading", lang), forward_blocks(tr, lang, digits))
         b.add(f"{prefix}/loss", 3, t("loss_heading", lang), loss_blocks(tr, lang, digits))
         return
     b.add(f"{prefix}/forward", 3, t("forward_heading", lang))
@@ -127,7 +127,7 @@ def _forward_and_loss(b: _Builder, tr: Trace, prefix: str) -> None:
             f"{prefix}/forward/{sample.sample}",
             4,
             t("sample_label", lang, number=sample.sample),
-            [forward_block(sample, lang, digits), *loss_blocks(sample, lang, digits)],
+            [*forward_blocks(sample, lang, digits), *loss_blocks(sample, lang, digits)],
         )
     b.add(f"{prefix}/loss", 3, t("loss_heading", lang), batch_loss_blocks(tr, lang, digits))
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import sympy
 
+from nnref.render.layout import fitted
 from nnref.render.marks import mark
 from nnref.rounding import round_half_up, round_significant, scientific_text, terminating_decimal
 
@@ -24,6 +25,7 @@ __all__ = [
     "aligned_math",
     "display_math",
     "exact_latex",
+    "fitted_math",
     "format_decimal",
     "inline_math",
     "markdown_table",
@@ -121,6 +123,19 @@ def display_math(latex: str) -> str:
     <BLANKLINE>
     """
     return f"\n$$\n{latex}\n$$\n"
+
+
+def fitted_math(lines: Sequence[str], limit: float) -> str:
+    r"""Display math of ``lines``, each wider than ``limit`` points broken into several
+    (:func:`~nnref.render.layout.fitted`): one line stays a plain display.
+
+    >>> print(fitted_math(["z = b + w_{1} x_{1}"], 165).strip())
+    $$
+    z = b + w_{1} x_{1}
+    $$
+    """
+    shown = fitted(lines, limit)
+    return aligned_math(shown) if len(shown) > 1 or "&" in shown[0] else display_math(shown[0])
 
 
 def paragraphs(*blocks: str) -> str:

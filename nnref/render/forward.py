@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from nnref import registry
 from nnref.glossary import term
-from nnref.render.fmt import PLACES, exact_latex, numbers_latex, referenced, symbols_latex, value_text
+from nnref.render.fmt import (
+    PLACES,
+    SCIENTIFIC_ABOVE,
+    exact_latex,
+    numbers_latex,
+    referenced,
+    symbols_latex,
+    value_text,
+)
 from nnref.render.layout import broken, sum_lines
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Equations, Paragraph, Table, spans
-from nnref.rounding import round_half_up
+from nnref.rounding import round_half_up, terminating_decimal
 from nnref.symbolic.graph import Kind
 from nnref.words import check_lang, t
 
@@ -21,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = [
     "after_update_blocks",
     "after_update_markdown",
+    "exact_blocks",
     "forward_block",
+    "forward_blocks",
     "forward_table",
     "loss_blocks",
     "loss_markdown",
@@ -29,7 +40,7 @@ __all__ = [
     "sample_latex",
 ]
 
-_FORWARD_COLUMNS = ("forward_node", "forward_formula", "forward_numbers", "forward_value", "forward_exact")
+_FORWARD_COLUMNS = ("forward_node", "forward_formula", "forward_numbers", "forward_value")
 
 
 def loss_name(loss: str, lang: str) -> str:
@@ -42,50 +53,82 @@ def sample_latex(latex: str, sample: int | None) -> str:
     return latex if sample is None else f"{latex}^{{({sample})}}"
 
 
-def forward_block(
-    tr: Trace | SampleTrace, lang: str, digits: int = PLACES, exact: bool | None = None
-) -> Table:
+def forward_block(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> Table:
     """One row per pre-activation and activation, in the order they are computed.
 
-    Columns: the node, its formula in symbols, the same with numbers, the value (``digits``
-    decimals, or the exact short decimal for a rational such as ``0.08``) and, when ``exact``
-    (default: before any update), the exact closed form where it is short. After an update the
-    parameters are themselves long closed forms, so that column is left out.
+    Columns: the node, its formula in symbols, the same with numbers and the value (``digits``
+    decimals, or the exact short decimal for a rational such as ``0.08``). The exact closed
+    forms are a block of their own (:func:`exact_blocks`): in a column they made the table wider
+    than a page.
     """
     check_lang(lang)
-    nodes = [node for node in tr.nodes if node.kind is not Kind.INPUT]
-    exact = nodes[0].iteration == 0 if exact is None else exact
-    header = tuple(spans(t(key, lang)) for key in (_FORWARD_COLUMNS if exact else _FORWARD_COLUMNS[:-1]))
-    rows = []
-    for node in nodes:
-        shown = value_text(node, digits)
-        row = [
+    nodes = _computed(tr)
+    header = tuple(spans(t(key, lang)) for key in _FORWARD_COLUMNS)
+    rows = tuple(
+        (
             spans(rf"\({node.latex}\)"),
             spans(rf"\({symbols_latex(node.formula)}\)"),
             spans(rf"\({numbers_latex(node, digits)}\)"),
-            spans(shown),
-        ]
-        if exact:
-            closed = exact_latex(node)
-            row.append(spans(rf"\({closed}\)") if closed and closed != shown else ())
-        rows.append(tuple(row))
+            spans(value_text(node, digits)),
+        )
+        for node in nodes
+    )
     used = tuple(n for node in nodes for n in (node, *referenced(node)))
-    return Table(header, tuple(rows), "lllrl"[: len(header)], used)
+    return Table(header, rows, "lllr", used)
 
 
-def forward_table(tr: Trace, lang: str, exact: bool | None = None, digits: int = PLACES) -> str:
-    """:func:`forward_block` as Markdown.
+def _terminates(node: Node, digits: int) -> bool:
+    # The rule of value_text: a short rational is printed as its exact decimal.
+    value = node.value
+    exact = terminating_decimal(Fraction(int(value.p), int(value.q)), digits)
+    return exact is not None and abs(value) < SCIENTIFIC_ABOVE
+
+
+def _computed(tr: Trace | SampleTrace) -> list[Node]:
+    return [node for node in tr.nodes if node.kind is not Kind.INPUT]
+
+
+def exact_blocks(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> list[Block]:
+    """The exact closed forms of the forward pass, one aligned line per node, under its table.
+
+    Only the nodes computed from given numbers alone have one (the first layer, before any
+    update: ``h_1 = 1/(e^{-2/25} + 1)``); after an update the parameters are themselves long
+    closed forms, so there is none. A rational whose decimal is exact (``0.08``) is left out.
+    """
+    check_lang(lang)
+    shown = []
+    for node in _computed(tr):
+        if node.iteration != 0:
+            return []
+        if node.rational and _terminates(node, digits):
+            continue  # its decimal (0.08) is the exact value
+        closed = exact_latex(node)
+        if closed:
+            shown.append((node, closed))
+    if not shown:
+        return []
+    lines = tuple(rf"{node.latex} &= {closed}" for node, closed in shown)
+    intro = Paragraph(spans(t("forward_exact_intro", lang)))
+    return [intro, Equations(lines, tuple(node for node, _ in shown))]
+
+
+def forward_blocks(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> list[Block]:
+    """The forward table and, under it, the exact closed forms (:func:`exact_blocks`)."""
+    return [forward_block(tr, lang, digits), *exact_blocks(tr, lang, digits)]
+
+
+def forward_table(tr: Trace, lang: str, digits: int = PLACES) -> str:
+    """:func:`forward_blocks` as Markdown.
 
     Args:
         tr: the trace to render (from :func:`nnref.derive`).
         lang: the language of the words: ``"ko"`` or ``"en"``.
-        exact: also show the short exact closed forms (None: before any update only).
         digits: decimals of every number shown (rounded half up from the exact value).
 
     Returns:
-        The table as Markdown.
+        The table, and the exact closed forms under it, as Markdown.
     """
-    return blocks_markdown([forward_block(tr, lang, digits, exact)])
+    return blocks_markdown(forward_blocks(tr, lang, digits))
 
 
 def _shares(tr: Trace | SampleTrace) -> list[Node]:
@@ -96,9 +139,13 @@ def _loss_lines(tr: Trace | SampleTrace, digits: int) -> Equations:
     """Each output's share, then the total (for a mini-batch sample, its own E^(n))."""
     shares = _shares(tr)
     lines = [
-        rf"{share.latex} &= {symbols_latex(share.formula)} = {numbers_latex(share, digits)}"
-        rf" = {value_text(share, digits)}"
+        line
         for share in shares
+        for line in broken(
+            share.latex,
+            [symbols_latex(share.formula), numbers_latex(share, digits), value_text(share, digits)],
+            " = ",
+        )
     ]
     total = tr.quantity("E")
     names, values = [share.latex for share in shares], [value_text(share, digits) for share in shares]

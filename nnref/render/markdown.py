@@ -15,10 +15,11 @@ $$
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from nnref.render.fmt import aligned_math, display_math, markdown_table, paragraphs
-from nnref.render.layout import braced_group
+from nnref.render.layout import braced_group, cell_lines
 from nnref.render.plan import Block, Code, Equations, Figure, Paragraph, Plan, Rich, Section, Table
 
 __all__ = [
@@ -40,14 +41,22 @@ def _check_math(math: str) -> str:
     return math
 
 
+_NESTED_SUBSCRIPT = re.compile(r"_\{([A-Za-z]+)_\{(\d+)\}\}")
+
+
 def _cell_math(latex: str) -> str:
-    r"""A table cell's formula at a readable size: with a fraction, in display style, and an
-    exponent that has subscripts written as ``\exp(...)`` (a subscript of an exponent is set
-    at half size).
+    r"""A table cell's formula at a readable size: with a fraction, in display style; an
+    exponent that has subscripts written as ``\exp(...)`` and a subscript's own subscript
+    flattened (``E_{o1}``): a subscript of a subscript is set at half size. A long formula is
+    broken into lines (:func:`~nnref.render.layout.cell_lines`), so that no column is wider than
+    a page's share.
 
     >>> _cell_math(r"\frac{1}{1 + e^{- z_{1}}}"), _cell_math(r"\frac{1}{1 + e^{- 0.08}}")
     ('\\displaystyle \\frac{1}{1 + \\exp\\left(- z_{1}\\right)}', '\\displaystyle \\frac{1}{1 + e^{- 0.08}}')
+    >>> _cell_math(r"E_{o_{1}}")
+    'E_{o1}'
     """
+    latex = _NESTED_SUBSCRIPT.sub(r"_{\1\2}", latex)
     out, index = [], 0
     while (found := latex.find("e^{", index)) >= 0:
         exponent, end = braced_group(latex, found + 2)
@@ -56,7 +65,7 @@ def _cell_math(latex: str) -> str:
         out.append(latex[found:end] if keep else rf"\exp\left({exponent}\right)")
         index = end
     out.append(latex[index:])
-    text = "".join(out)
+    text = cell_lines("".join(out))
     return rf"\displaystyle {text}" if r"\frac" in text else text
 
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from nnref.render.fmt import PLACES, value_text
-from nnref.render.layout import LINE
+from nnref.render.layout import PAGE
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Figure, Rich, Table, spans
 from nnref.rounding import round_half_up
@@ -58,7 +58,7 @@ def _columns(first: Trace, parameters: Sequence[str], outputs: bool, digits: int
 def _chunks(count: int, digits: int, fixed: float) -> list[range]:
     """Groups of value columns, each group's table (after ``fixed`` points of other columns) within a line."""
     per_column = _DIGIT * (digits + 3) + _CELL_PADDING
-    size = max(1, int((LINE + 60 - fixed) // per_column))
+    size = max(1, int((PAGE + 60 - fixed) // per_column))
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 

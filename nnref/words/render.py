@@ -48,7 +48,10 @@ RENDER: dict[str, dict[str, str]] = {
     "forward_formula": {"ko": "식", "en": "Formula"},
     "forward_numbers": {"ko": "숫자 대입", "en": "With numbers"},
     "forward_value": {"ko": "값", "en": "Value"},
-    "forward_exact": {"ko": "정확한 값", "en": "Exact value"},
+    "forward_exact_intro": {
+        "ko": "주어진 수만으로 계산되는 노드는 정확한 값을 짧은 식으로 쓸 수 있습니다.",
+        "en": "The nodes computed from the given numbers alone have a short exact value:",
+    },
     "loss_intro": {
         "ko": "{t.loss_function:은} {name}({code})이며, 식은 {definition}입니다. {t.target:은} {targets}"
         "입니다. 출력별로 {t.error:을} 구해 모두 더합니다.",

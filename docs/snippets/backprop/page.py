@@ -22,7 +22,8 @@ from nnref.render import format_decimal, inline_math, markdown_table
 from nnref.render.comparison import compare_published
 from nnref.render.deltas import delta_gradient_block
 from nnref.render.fmt import aligned_math, scientific_latex, value_text
-from nnref.render.markdown import blocks_markdown
+from nnref.render.markdown import blocks_markdown, rich_markdown
+from nnref.render.plan import spans
 from nnref.render.steps import loss_figure
 from nnref.rounding import round_half_up, round_toward_zero
 from nnref.symbolic import derive
@@ -196,12 +197,21 @@ def w1_typo_block(lang):
              "en": (r"\text{as printed}", r"\text{actual } w_1", r"\text{nnref}")}[lang]
     places = -gradient.as_tuple().exponent
     with_typo, with_w1 = format_decimal(with_typo, places), format_decimal(with_w1, places)
-    lines = [
-        rf"{label[0]}: \quad & {typo} - {rate} \times {gradient} = {with_typo} \neq {result}",
-        rf"{label[1]} = {w1}: \quad & {w1} - {rate} \times {gradient} = {with_w1}",
-        rf"{label[2]}: \quad & w_{{1}}^{{+}} = {ours}",
-    ]
-    return aligned_math(lines)
+    return aligned_math(_labelled([
+        (label[0], rf"{typo} - {rate} \times {gradient}"),
+        ("", rf"= {with_typo} \neq {result}"),
+        (rf"{label[1]} = {w1}", rf"{w1} - {rate} \times {gradient} = {with_w1}"),
+        (label[2], rf"w_{{1}}^{{+}} = {ours}"),
+    ]))
+
+
+def _labelled(rows):
+    """Aligned lines of (label, formula): each label on a line of its own, its formula indented
+    under it (side by side, the longest would not fit a phone)."""
+    lines = []
+    for label, formula in rows:
+        lines += ([rf"&{label}:"] if label else []) + [rf"&\quad {formula}"]
+    return lines
 
 
 def factor_product_block(lang):
@@ -211,13 +221,13 @@ def factor_product_block(lang):
     exact = TRACE.decimal("dE/dw5", 16)
     label = {"ko": (r"\text{표시된 인수의 곱}", r"\text{정확한 값}"),
              "en": (r"\text{displayed factors}", r"\text{exact value}")}[lang]
-    lines = [
-        rf"{label[0]}: \quad & {TIMES.join(str(f) for f in factors)}",
-        rf"&= {product} \rightarrow {format_decimal(product, PLACES)}",
-        rf"{label[1]}: \quad & \frac{{\partial E}}{{\partial w_{{5}}}} = {exact}\ldots"
-        rf" \rightarrow {format_decimal(TRACE.decimal('dE/dw5', PLACES), PLACES)}",
-    ]
-    return aligned_math(lines)
+    return aligned_math(_labelled([
+        (label[0], TIMES.join(str(f) for f in factors)),
+        ("", rf"= {product}"),
+        ("", rf"\rightarrow {format_decimal(product, PLACES)}"),
+        (label[1], rf"\frac{{\partial E}}{{\partial w_{{5}}}} = {exact}\ldots"),
+        ("", rf"\rightarrow {format_decimal(TRACE.decimal('dE/dw5', PLACES), PLACES)}"),
+    ]))
 
 
 def factor_product_facts():
@@ -255,14 +265,15 @@ def o1_boundary_block(lang):
                     r"\text{float64}", r"\text{float32 (정확한 값)}"),
              "en": (r"o_1\ (\text{30 decimals})", r"\text{rounding boundary}", r"\text{distance}",
                     r"\text{float64}", r"\text{float32 (exact)}")}[lang]
-    lines = [
-        rf"{label[0]} &= {o1}",
-        rf"{label[1]} &= {boundary}",
-        rf"{label[2]} &= {_scientific(boundary - o1)}",
-        rf"{label[3]} &= {_places30(o1_float64)}\ldots \rightarrow {o1_float64:.8f}",
-        rf"{label[4]} &= {Decimal(float(o1_float32))} \rightarrow {o1_float32:.8f}",
-    ]
-    return aligned_math(lines)
+    return aligned_math(_labelled([
+        (label[0], f"{o1}"),
+        (label[1], f"{boundary}"),
+        (label[2], _scientific(boundary - o1)),
+        (label[3], rf"{_places30(o1_float64)}\ldots"),
+        ("", rf"\rightarrow {o1_float64:.8f}"),
+        (label[4], f"{Decimal(float(o1_float32))}"),
+        ("", rf"\rightarrow {o1_float32:.8f}"),
+    ]))
 
 
 def o1_distance_inline():
@@ -315,7 +326,7 @@ def verify_table(lang):
     for name in EXAMPLE.network.parameters:
         exact = report.exact[name]
         rows.append([
-            inline_math(TRACE.quantity(f"dE/d{name}").latex),
+            rich_markdown(spans(inline_math(TRACE.quantity(f"dE/d{name}").latex)), cell=True),
             format_decimal(exact, 12),
             f"{report.numpy[name]:.12f}",
             f"{report.central[name]:.12f}",

@@ -13,23 +13,16 @@ that clips or scrolls its overflow, or the article):
 - both widths: the page itself never scrolls sideways, the smallest glyph of math inside a
   table cell is at least 9 px, and every in-page link (``#id``) has its target.
 
-PENDING (not collected: the file name does not start with ``test_``). Rename it to
-``test_site_layout.py`` once it passes. Measured on the built site (chromium 390 x 900 and
-1280 x 900, both languages), the same checks run by a script over every page: 661 problems
-before the reading-quality work, 440 after it, 675 once the exercises and the playground added
-their pages, 165 after table cells set fractions in display style and exponents with subscripts
-as exp(...) (no 7 px glyphs left but the comparison table's E_{o_1}) and notebook output areas
-got the scroll cue. What is left:
-
-- desktop, wider than the content box (29 tables, 16 formulas): the five-column forward tables
-  (node, formula, with numbers, value, exact value) of the backprop chapter, the derive guide,
-  the worked-example notebook and the exercises' solutions, and their longest chain lines;
-  they need shorter cells (the exact closed forms in a block of their own), not wrapping;
-- phone, more than 10% of a page wider than the screen (all scroll with the cue): the backprop
-  chapter, the CLI guide, the playground's result, the notebook; the digits notebook's
-  confusion table;
-- math of 7.7 px in table cells: E_{o_1} in the published-values table (a subscript of a
-  subscript).
+Measured on the built site (chromium 390 x 900 and 1280 x 900, both languages), the same
+checks run by a script over every page: 661 problems before the reading-quality work, 440 after
+it, 675 once the exercises and the playground added their pages, 165 after table cells set
+fractions in display style and exponents with subscripts as exp(...) and notebook output areas
+got the scroll cue; 168 on 2026-12-01 before, and 0 after: the forward tables lost their exact
+column (the closed forms went to a block under the table), display lines are broken for a
+phone's width (nnref.render.layout.LINE) and long table-cell formulas into aligned lines, a
+derivation table stacks each row beside its node on a phone, exercises break their display
+math for their box, notebook output prompts give way on a phone, and E_{o_1} in a cell is
+written E_{o1}.
 """
 
 from __future__ import annotations
