@@ -80,10 +80,6 @@ ENGINE_ONLY = {
     "nnref.symbolic.chain.SampleTrace": {"__init__"},
     "nnref.symbolic.graph.ExactValue": {"doit"},
 }
-# Not yet written: these live in the table writers another change is rewriting (render/deltas.py,
-# givens.py, markdown.py, steps.py, document.py); strict, so each fails once its Args: section exists.
-PENDING = {"backward_order", "delta_gradient_table", "delta_table", "derivation_plan", "givens_table",
-           "network_mermaid", "plan_markdown", "section_markdown", "steps_table"}
 
 
 def _functions() -> list[tuple[str, object]]:
@@ -106,15 +102,7 @@ def _functions() -> list[tuple[str, object]]:
     return [(name, function) for function, name in found.items()]
 
 
-def _case(name: str, function: object) -> object:
-    if name.rsplit(".", 1)[-1] in PENDING:
-        pending = pytest.mark.xfail(strict=True, reason="Args: not written yet")
-        return pytest.param(name, function, marks=pending)
-    return pytest.param(name, function)
-
-
-@pytest.mark.parametrize(("name", "function"), [_case(*case) for case in _functions()],
-                         ids=[name for name, _ in _functions()])
+@pytest.mark.parametrize(("name", "function"), _functions(), ids=[name for name, _ in _functions()])
 def test_every_public_function_with_parameters_has_an_args_section(name: str, function: object) -> None:
     parameters = [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]  # type: ignore[arg-type]
     if not parameters:
@@ -124,7 +112,7 @@ def test_every_public_function_with_parameters_has_an_args_section(name: str, fu
         owner = function.__qualname__.rsplit(".", 1)[0]  # type: ignore[attr-defined]
         doc += "\n" + (inspect.getdoc(getattr(inspect.getmodule(function), owner)) or "")
     assert "Args:" in doc, f"{name}({', '.join(parameters)}) has no Args: section"
-    documented = set(re.findall(r"^ {4}(\w+):", doc.split("Args:", 1)[1], re.MULTILINE))
+    documented = set(re.findall(r"^ {4}\*{0,2}(\w+):", doc.split("Args:", 1)[1], re.MULTILINE))
     assert set(parameters) <= documented, f"{name}: Args: misses {sorted(set(parameters) - documented)}"
 
 
@@ -139,3 +127,19 @@ def test_the_args_check_fails_on_an_undocumented_parameter() -> None:
 
     with pytest.raises(AssertionError, match=r"misses \['b'\]"):
         test_every_public_function_with_parameters_has_an_args_section("documented", documented)
+
+
+def test_the_args_check_reads_a_starred_parameter() -> None:
+    def starred(a: int, **options: int) -> int:
+        """Sum.
+
+        Args:
+            a: one.
+            **options: the others.
+        """
+        return a + sum(options.values())
+
+    test_every_public_function_with_parameters_has_an_args_section("starred", starred)
+    starred.__doc__ = "Sum.\n\nArgs:\n    a: one.\n"
+    with pytest.raises(AssertionError, match=r"misses \['options'\]"):
+        test_every_public_function_with_parameters_has_an_args_section("starred", starred)

@@ -182,8 +182,20 @@ def delta_blocks(tr: Trace | SampleTrace, layer: int, lang: str, digits: int = P
     return [intro, Equations(_rule(tr, layer)), Table(_header(lang), tuple(rows), "lllr", tuple(used))]
 
 
-def delta_table(tr: Trace, lang: str, digits: int = PLACES) -> str:
-    """Every delta, the output layer first, in one table (Markdown)."""
+def delta_table(tr: Trace | SampleTrace, lang: str, digits: int = PLACES) -> str:
+    """Every delta, the output layer first, in one table (Markdown).
+
+    Unlike :func:`delta_blocks`, with no layer's introduction or rule: the rows alone.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`); of a mini-batch, one sample's
+            (``tr.samples[i]``): each sample has its own deltas.
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+
+    Returns:
+        The table as Markdown: per neuron δ_j, its formula in names, with numbers, its value.
+    """
     check_lang(lang)
     rows, used = [], []
     for layer in range(tr.network.n_layers, 0, -1):
@@ -272,6 +284,22 @@ def delta_gradient_block(
     return blocks
 
 
-def delta_gradient_table(tr: Trace, lang: str, digits: int = PLACES, check: bool = False) -> str:
-    """:func:`delta_gradient_block` as Markdown."""
+def delta_gradient_table(
+    tr: Trace | SampleTrace, lang: str, digits: int = PLACES, check: bool = False
+) -> str:
+    """:func:`delta_gradient_block` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`); of a mini-batch, one sample's
+            (``tr.samples[i]``): the batch's gradient is the mean of the samples'.
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value).
+        check: add a column saying, per parameter, whether the delta times the sending value
+            equals the gradient at 30 decimals, and a sentence counting how many do (default
+            False).
+
+    Returns:
+        The table (and, with ``check``, the sentence) as Markdown, the output layer's parameters
+        first.
+    """
     return blocks_markdown(delta_gradient_block(tr, lang, digits, check))

@@ -43,7 +43,20 @@ __all__ = ["backward_order", "derivation_plan", "gate_plan", "title_text"]
 
 
 def backward_order(net: Network) -> list[str]:
-    """Parameter names in the order backpropagation reaches them: the output layer first."""
+    """Parameter names in the order backpropagation reaches them: the output layer first.
+
+    Within a layer, the weights in naming order (row by row of its matrix), then its biases.
+
+    Args:
+        net: the network (any shape, with or without biases).
+
+    Returns:
+        Every parameter name once, the output layer's first.
+
+    >>> from nnref.network import Network
+    >>> backward_order(Network((2, 2, 1)))
+    ['w5', 'w6', 'w1', 'w2', 'w3', 'w4']
+    """
     names: list[str] = []
     for layer in reversed(range(net.n_layers)):
         names += [name for row in net.layer_weight_names(layer) for name in row]
@@ -217,10 +230,34 @@ def derivation_plan(
 ) -> Plan:
     """The document of ``tr`` and ``steps`` gradient-descent updates (0: the gradients only).
 
-    ``only`` limits the chain-rule sections (and the per-step table's parameters) to those
-    parameters; ``example`` names a built-in example (its title, source and, for
-    wikidocs-07-05, the published values); ``notebook`` adds the loss plot and the cells that
-    show the Trace in Python.
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`; a mini-batch gets per-sample
+            sections).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        steps: gradient-descent updates to derive, 0 or more (default 1). 0 stops after the
+            gradients and needs no learning rate; 1 or more needs ``tr`` derived with one and adds
+            an iteration per update, the check after the last one and, from 2, a per-step table.
+        digits: decimals of every number shown (rounded half up from the exact value).
+        only: the parameters (``["w5", "w1"]``; a list, not a string) whose chain rule is
+            derived and whose values the per-step table shows, in backpropagation order whatever
+            the order given; None (the default): every parameter. The deltas and the gradient
+            table always cover all of them.
+        example: the name of the built-in example ``tr`` was derived from (one of
+            :data:`nnref.examples.EXAMPLES`): it gives the title and the source link, and for
+            ``"wikidocs-07-05"`` (with ``steps`` of 1 or more) the table against the published
+            values; None (the default): a title naming the network's shape.
+        notebook: add what a notebook shows besides the text (default False): code showing the
+            Trace in Python (sections of level 0: after the first forward pass, after the first
+            chain rules and after the check) and, from 2 steps, the loss
+            plot: a Figure, which only the notebook writer draws.
+
+    Returns:
+        The plan every writer serializes (Markdown, LaTeX, JSON, notebook).
+
+    Raises:
+        ValueError: ``lang`` is not ``"ko"`` or ``"en"``; ``steps`` is not 0 and ``tr`` has no
+            learning rate; ``only`` names something that is not a parameter of the network;
+            ``example`` is not the name of a built-in example.
     """
     check_lang(lang)
     if steps and tr.learning_rate is None:

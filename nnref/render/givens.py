@@ -105,13 +105,33 @@ def givens_blocks(tr: Trace, lang: str, digits: int = PLACES) -> list[Block]:
 
 
 def givens_table(tr: Trace, lang: str, digits: int = PLACES) -> str:
-    """:func:`givens_blocks` as Markdown."""
+    """:func:`givens_blocks` as Markdown.
+
+    Args:
+        tr: the trace to render (from :func:`nnref.derive`; a mini-batch lists each sample's
+            inputs and targets).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        digits: decimals of every number shown (rounded half up from the exact value; a short
+            given such as 0.1 is shown exactly).
+
+    Returns:
+        The givens table, then per layer its weight matrix (and bias vector) in names and in
+        numbers, as Markdown with display math.
+    """
     return blocks_markdown(givens_blocks(tr, lang, digits))
 
 
 def network_mermaid(net: Network, lang: str) -> str:
     """A mermaid diagram of ``net``, every edge labelled with its weight's name (and every
-    neuron with a bias, ``+ b``): built from the network's naming rule, so any shape works."""
+    neuron with a bias, ``+ b``): built from the network's naming rule, so any shape works.
+
+    Args:
+        net: the network (any shape, with or without biases).
+        lang: the language of the layers' labels: ``"ko"`` or ``"en"``.
+
+    Returns:
+        A fenced ``mermaid`` block (``flowchart LR``, one subgraph per layer) for Markdown.
+    """
     check_lang(lang)
     prefixes = ["x"] + ["h"] * (net.n_layers - 1) + ["o"]
     numbers: list[list[str]] = []

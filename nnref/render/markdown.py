@@ -125,7 +125,26 @@ def section_markdown(
     section: Section, math: str = "parens", heading: bool = True, computed: bool = False
 ) -> str:
     """One section: its heading (``#`` per level) and its blocks (``computed``: only those after
-    the leading static paragraphs, without the heading: what a notebook's code cell shows)."""
+    the leading static paragraphs, without the heading: what a notebook's code cell shows).
+
+    Args:
+        section: a section of a plan (``plan.section(key)``, from :func:`derivation_plan`).
+        math: how inline math is delimited, one of :data:`MATH_STYLES`: ``"parens"``
+            (``\\( ... \\)``, the site's; the default) or ``"dollars"`` (``$ ... $``: GitHub, pandoc,
+            Jupyter). Display math is a ``$$`` block either way.
+        heading: print the section's heading (default True); a section without one (level 0,
+            a notebook's code) has none to print.
+        computed: print only :func:`computed_blocks` (the blocks after the leading paragraphs
+            that show no computed value) and no heading, whatever ``heading`` says (default
+            False).
+
+    Returns:
+        Markdown, blocks separated by blank lines.
+
+    Raises:
+        ValueError: ``math`` is not one of :data:`MATH_STYLES`, or the section holds a figure
+            (a notebook's loss plot: Markdown cannot draw it).
+    """
     if computed:
         return blocks_markdown(computed_blocks(section), math)
     head = (
@@ -135,6 +154,23 @@ def section_markdown(
 
 
 def plan_markdown(plan: Plan, math: str = "parens", fragment: bool = False) -> str:
-    """The whole document; ``fragment`` leaves out the title (for inclusion in another page)."""
+    """The whole document; ``fragment`` leaves out the title (for inclusion in another page).
+
+    Args:
+        plan: the document (from :func:`derivation_plan` or :func:`gate_plan`).
+        math: how inline math is delimited, one of :data:`MATH_STYLES`: ``"parens"``
+            (``\\( ... \\)``, the site's; the default) or ``"dollars"`` (``$ ... $``: GitHub, pandoc,
+            Jupyter). Display math is a ``$$`` block either way.
+        fragment: leave out the ``#`` title, so that the sections (``##`` and below) fit into
+            another page (default False).
+
+    Returns:
+        Markdown ending with a newline, every section with its heading.
+
+    Raises:
+        ValueError: ``math`` is not one of :data:`MATH_STYLES`, or the plan holds a figure (a
+            plan made with ``notebook=True`` and 2 or more steps: only the notebook writer
+            draws its loss plot).
+    """
     title = "" if fragment else f"# {rich_markdown(plan.title, math)}"
     return paragraphs(title, *(section_markdown(section, math) for section in plan.sections)) + "\n"

@@ -102,7 +102,25 @@ def steps_blocks(
 
 
 def steps_table(tr: Trace, lang: str, steps: Sequence[int], **options: Any) -> str:
-    """:func:`steps_blocks` as Markdown (the same keyword options)."""
+    """:func:`steps_blocks` as Markdown (the same keyword options).
+
+    Args:
+        tr: the trace before any update (from :func:`nnref.derive`, with a learning rate).
+        lang: the language of the words: ``"ko"`` or ``"en"``.
+        steps: the numbers of updates to show, one row each, in the order given (``range(4)``,
+            ``[0, 1, 10, 100]``): integers of 0 or more; the largest is how many updates are
+            derived.
+        **options: the keywords of :func:`steps_blocks`: ``parameters`` (names whose values get
+            a column, such as ``["w5", "w1"]``; default none), ``outputs`` (a column per output,
+            per sample in a mini-batch; default True), ``decrease`` (a column with how far E has
+            fallen since update 0, in percent to one decimal; default False) and ``digits``
+            (decimals of every number shown, rounded half up; default
+            :data:`~nnref.render.fmt.PLACES`).
+
+    Returns:
+        One or more Markdown tables (a wide one is split, the steps column repeated in each),
+        separated by blank lines.
+    """
     return blocks_markdown(steps_blocks(tr, lang, steps, **options))
 
 
