@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from site_tools import BuildResult, block_other_hosts, built_pages, lang_prefix, open_page
+from site_tools import BuildResult, block_other_hosts, built_pages, lang_prefix
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 PHONE_WIDE_SHARE = 0.10  # at most this share of a page's formulas and tables may need scrolling
@@ -153,12 +153,15 @@ def layout_problems(measured: dict[str, Any], width: str) -> list[str]:
 
 
 def measure(page: Any, url: str) -> dict[str, Any]:
-    """Open ``url`` and measure it once KaTeX has typeset its math."""
-    open_page(page, url)
-    if page.locator(".arithmatex, .jupyter-wrapper").count():
-        page.wait_for_function(
-            "() => !document.querySelector('.arithmatex') || document.querySelector('.katex')", timeout=10_000
-        )
+    """Open ``url`` and measure it once its math is typeset and its fonts are in.
+
+    Markdown pages arrive typeset (docs/hooks/katex_static.py); notebooks typeset theirs before
+    the load event (katex-render.js runs at DOMContentLoaded). Widths depend on KaTeX's fonts,
+    which load as the layout needs them: ``document.fonts.ready``. No wait for an idle network
+    (half a second on every one of some 260 page views).
+    """
+    page.goto(url, wait_until="load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     return page.evaluate(MEASURE_JS)
 
 
@@ -167,6 +170,8 @@ def sized_page(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[s
     """A browser tab at the width named by the parameter (the height does not matter)."""
     context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900})
     block_other_hosts(context)
+    # The search index takes no part in a page's layout; parsing it on every view costs CPU.
+    context.route("**/search/search_index.json", lambda route: route.abort())
     try:
         yield request.param, context.new_page()
     finally:
