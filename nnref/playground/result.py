@@ -150,7 +150,7 @@ def derivation_html(request: Request, lang: str) -> Derivation:
         else:
             parts.append(_section(t("update_heading", lang), update_table(tr, lang), marks))
             check = _decrease(after_update_markdown(tr, lang), tr, tr.next(), marks)
-            parts.append(_section(word("check_heading", lang), check, marks))
+            parts.append(_section(t("check_heading_one", lang), check, marks))
     page = "\n".join([f"<h2>{html.escape(word('result', lang))}</h2>", *parts])
     if REFERENCE.search(page) or _unmarked_numbers(page):
         raise ValueError(f"numbers without their quantity on the page: {_unmarked_numbers(page)[:5]}")

@@ -295,7 +295,10 @@ def derivation_plan(
             b.add(f"{prefix}/update", 3, t("update_heading", lang), update_block(it, lang, digits))
     if steps:
         b.add(
-            "check", 2, t("check_heading", lang, steps=steps), after_update_blocks(derived[-2], lang, digits)
+            "check",
+            2,
+            t("check_heading_one" if steps == 1 else "check_heading", lang, steps=steps),
+            after_update_blocks(derived[-2], lang, digits),
         )
         if notebook:
             _notebook_code(b, derived[-2], chosen, "next")

@@ -46,7 +46,8 @@ CLI: dict[str, dict[str, str]] = {
         "ko": "{t.gradient_descent:으로} {t.parameter} {t.update}",
         "en": "Updating the parameters by gradient descent",
     },
-    "check_heading": {"ko": "결과 확인: 갱신 {steps}회 후", "en": "The check: after {steps} update(s)"},
+    "check_heading_one": {"ko": "결과 확인: 갱신 1회 후", "en": "The check: after one update"},
+    "check_heading": {"ko": "결과 확인: 갱신 {steps}회 후", "en": "The check: after {steps} updates"},
     "published_heading": {"ko": "게시된 값과 비교", "en": "Against the published values"},
     "no_steps": {
         "ko": "갱신 횟수(--steps)가 0이므로 기울기만 구하고 매개변수는 갱신하지 않습니다.",

@@ -101,7 +101,6 @@ PLAYGROUND: dict[str, dict[str, str]] = {
         "en": "Deltas: the error's partial derivative with respect to each weighted sum",
     },
     "playground_chain_heading": {"ko": "연쇄 법칙: {symbol}", "en": "The chain rule: {symbol}"},
-    "playground_check_heading": {"ko": "결과 확인: 갱신 1회 후", "en": "The check: after one update"},
     "playground_no_rate": {
         "ko": "{t.learning_rate}을 비워 두었으므로 {t.parameter}는 갱신하지 않습니다.",
         "en": "The learning rate is empty, so no parameter is updated.",
