@@ -272,7 +272,7 @@ def delta_gradient_block(
         if check:
             equal = _agrees(delta, local, gradient)
             agreeing += equal
-            cells.append(spans(t("yes" if equal else "no", lang)))
+            cells.append(spans(t("agrees_yes" if equal else "agrees_no", lang)))
         rows.append(tuple(cells))
         used += [gradient, delta, local]
     keys = ("gradient_column", "delta_product_column", "forward_numbers", "forward_value")

@@ -36,6 +36,9 @@ CLI: dict[str, dict[str, str]] = {
     "biases_row": {"ko": "{t.bias} 값", "en": "Bias values"},
     "yes": {"ko": "있음", "en": "yes"},
     "no": {"ko": "없음", "en": "no"},
+    # The answer to a yes/no column ("equal to the gradient?"): 있음/없음 would say "present".
+    "agrees_yes": {"ko": "같음", "en": "yes"},
+    "agrees_no": {"ko": "다름", "en": "no"},
     "item": {"ko": "항목", "en": "Item"},
     "value": {"ko": "값", "en": "Value"},
     "iteration_heading": {"ko": "{t.iteration} {number}", "en": "Iteration {number}"},
