@@ -215,7 +215,7 @@ BAD_INPUTS = {
     "unknown math": (["derive", "--example", "wikidocs-07-05", "--math", "brackets"],
                      "must be one of parens"),
     "unknown parameter": (["derive", "--example", "wikidocs-07-05", "--only", "w9"],
-                          "--only must name parameters"),
+                          "--only must be a parameter of this network (w1..w8); got 'w9'"),
     "unpaired sample": (["derive", "--sizes", "2,1", "--x", "1,2", "--x", "3,4", "--target", "1",
                          "--weights", "1,1"], "--x is given 2 times and --target 1 times"),
     "too many digits": (["derive", "--example", "xor", "--format", "json", "--digits", "500"], "--digits"),

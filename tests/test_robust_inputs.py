@@ -258,3 +258,39 @@ def test_set_parameter_refuses_what_the_exact_parser_refuses(value, error, messa
         mlp.set_parameter("w5", value)
     with pytest.raises(error, match=message):
         MLP.from_network(NET, weights={**dict.fromkeys(NET.parameters, 0), "w5": value})
+
+
+# -- the render functions' counts and names (found while documenting their Args) -----------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda r, tr: r.derivation_plan(tr, "en", steps=-1), "steps must be an integer >= 0; got -1"),
+        (lambda r, tr: r.derivation_plan(tr, "en", steps=1.5), "steps must be an integer >= 0; got 1.5"),
+        (lambda r, tr: r.derivation_plan(tr, "en", steps=True), "steps must be an integer >= 0; got True"),
+        (lambda r, tr: r.steps_table(tr, "en", []), "steps must list one or more numbers of updates"),
+        (lambda r, tr: r.steps_table(tr, "en", 3), "steps must list one or more numbers of updates"),
+        (lambda r, tr: r.steps_table(tr, "en", [2, -1]), "steps[1] must be an integer >= 0; got -1"),
+        (lambda r, tr: r.derivation_plan(tr, "en", only=["w9"]),
+         "only must be a parameter of this network (w1..w8); got 'w9' (did you mean 'w8'?)"),
+    ],
+)
+def test_render_counts_and_names_are_checked(call, message):
+    from nnref import render
+
+    tr = derive(NET, **WIKIDOCS)
+    with pytest.raises((ValueError, TypeError)) as raised:  # InputError / InputTypeError
+        call(render, tr)
+    assert message in str(raised.value)
+
+
+def test_only_may_be_one_name():
+    from nnref.render import derivation_plan
+
+    tr = derive(NET, **WIKIDOCS)
+    one = derivation_plan(tr, "en", steps=1, only="w5")
+    listed = derivation_plan(tr, "en", steps=1, only=["w5"])
+    assert list(one.facts["only"]) == list(listed.facts["only"]) == ["w5"]
+    assert [s.key for s in one.sections] == [s.key for s in listed.sections]
+    assert "iteration-1/chain/w5" in [s.key for s in one.sections]

@@ -77,13 +77,17 @@ def _chosen(tr: Trace, only: Sequence[str] | None) -> list[str]:
     order = backward_order(tr.network)
     if only is None:
         return order
+    if isinstance(only, str):  # "w1" would be read letter by letter
+        only = [only]
+    names = tr.network.parameters
     for name in only:
         if name not in order:
-            from nnref.network import closest_name
+            from nnref.errors import InputError
+            from nnref.network import name_hint
 
-            raise ValueError(
-                f"only must name parameters of this network ({order[-1]}..{order[0]} and biases); "
-                f"got {name!r}" + closest_name(str(name), order)
+            raise InputError(
+                "error_not_a_parameter", argument="only", first=names[0], last=names[-1], got=repr(name),
+                hint=name_hint(str(name), order),
             )
     return [name for name in order if name in only]
 

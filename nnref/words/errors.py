@@ -306,6 +306,11 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{argument} must be a mapping of quantity names to numbers, such as {{'dE/dw1': '0.0259'}}; "
         "got {got}",
     },
+    "error_steps_list": {
+        "ko": "{argument}에는 보여 줄 갱신 횟수를 하나 이상 목록으로 주어야 합니다(예: range(4)). "
+        "받은 값: {got}",
+        "en": "{argument} must list one or more numbers of updates to show (such as range(4)); got {got}",
+    },
     "error_answers_empty": {
         "ko": "{argument}에는 {{'dE/dw1': '0.0259'}}처럼 값을 하나 이상 주어야 합니다. 받은 값: {{}}",
         "en": "{argument} must name at least one quantity, such as {{'dE/dw1': '0.0259'}}; got {{}}",
