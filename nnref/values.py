@@ -310,3 +310,21 @@ def parse_vector(values: object, length: int, name: str) -> list[Fraction]:
     if len(items) != length:
         raise InputError("error_length", name=name, length=length, count=len(items))
     return [parse_exact(value, f"{name}[{index}]") for index, value in enumerate(items)]
+
+
+def nonnegative_int(value: object, argument: str) -> int:
+    """``value`` when it is an integer >= 0 (Python or NumPy, not a bool), else an error naming
+    ``argument`` (a seed, a number of updates).
+
+    >>> nonnegative_int(3, "steps")
+    3
+    >>> nonnegative_int(-1, "steps")
+    Traceback (most recent call last):
+    ...
+    nnref.errors.InputError: steps must be an integer >= 0; got -1
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InputTypeError("error_int_min0", argument=argument, got=repr(value))
+    if value < 0:
+        raise InputError("error_int_min0", argument=argument, got=repr(value))
+    return int(value)

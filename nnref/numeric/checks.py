@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from nnref import registry
 from nnref.errors import InputError, InputTypeError, Phrase
-from nnref.values import check_ordered, exact_to_float, parse_positive_finite
+from nnref.values import check_ordered, exact_to_float, nonnegative_int, parse_positive_finite
 
 __all__ = ["as_inputs", "as_targets", "check_count", "check_learning_rate", "check_seed"]
 
@@ -131,8 +131,4 @@ def check_seed(value: object, name: str = "seed") -> int:
     ...
     nnref.errors.InputError: seed must be an integer >= 0; got -1
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise InputTypeError("error_int_min0", argument=name, got=repr(value))
-    if value < 0:
-        raise InputError("error_int_min0", argument=name, got=repr(value))
-    return int(value)
+    return nonnegative_int(value, name)

@@ -6,19 +6,19 @@ tables are split into several with the step column repeated, so each fits a page
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from nnref.errors import InputError, InputTypeError
+from nnref.errors import InputError
 from nnref.render.fmt import PLACES, value_text
 from nnref.render.layout import PAGE
 from nnref.render.markdown import blocks_markdown
 from nnref.render.plan import Block, Figure, Rich, Table, spans
 from nnref.rounding import round_half_up
 from nnref.symbolic.graph import Kind
+from nnref.values import nonnegative_int
 from nnref.words import check_lang, t
 
 if TYPE_CHECKING:
@@ -30,27 +30,10 @@ _CELL_PADDING = 14.0  # points between columns of a table, both sides together
 _DIGIT = 5.0  # points per digit at 10 pt
 
 
-def update_count(value: object, argument: str = "steps") -> int:
-    """A number of gradient-descent updates: an integer >= 0 (not a bool).
-
-    >>> update_count(3)
-    3
-    >>> update_count(-1)
-    Traceback (most recent call last):
-    ...
-    nnref.errors.InputError: steps must be an integer >= 0; got -1
-    """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise InputTypeError("error_int_min0", argument=argument, got=repr(value))
-    if value < 0:
-        raise InputError("error_int_min0", argument=argument, got=repr(value))
-    return int(value)
-
-
 def traces(tr: Trace, steps: int) -> list[Trace]:
     """``tr`` and the traces after 1, ..., ``steps`` updates (``steps + 1`` in all)."""
     found = [tr]
-    for _ in range(update_count(steps)):
+    for _ in range(nonnegative_int(steps, "steps")):
         found.append(found[-1].next())
     return found
 
@@ -95,7 +78,7 @@ def steps_blocks(
     check_lang(lang)
     if isinstance(steps, str) or not isinstance(steps, Sequence) or not steps:
         raise InputError("error_steps_list", argument="steps", got=repr(steps))
-    all_traces = traces(tr, max(update_count(step, f"steps[{i}]") for i, step in enumerate(steps)))
+    all_traces = traces(tr, max(nonnegative_int(step, f"steps[{i}]") for i, step in enumerate(steps)))
     columns = _columns(tr, parameters, outputs, digits)
     step_header = spans(t("steps_column", lang))
     fixed = 40.0 + (90.0 if decrease else 0.0)
