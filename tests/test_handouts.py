@@ -353,3 +353,19 @@ def test_handouts_compile_and_fit_the_page(
     assert max(widths, default=0.0) <= MAX_OVERFULL_PT, (name, lang, widths)
     widest = max(widths, default=0.0)
     print(f"{name} ({lang}): {pages} pages, {len(widths)} overfull boxes, widest {widest:.1f} pt")
+
+
+def test_a_mini_batch_notebook_runs_its_code(tmp_path, capsys) -> None:
+    # The notebook's code cells used tr.nodes and tr.chain(), which belong to one sample of a
+    # mini-batch: the command failed. They run now, in order, and print the mean gradient.
+    target = tmp_path / "batch.ipynb"
+    assert main(["derive", *MIXED, "--format", "ipynb", "-o", str(target), "--lang", "en"]) == 0
+    cells = [c for c in json.loads(target.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    assert any("tr.samples[0]" in "".join(c["source"]) for c in cells)
+    namespace: dict[str, object] = {}
+    for cell in cells:
+        exec(compile("".join(cell["source"]), "<cell>", "exec"), namespace)
+    printed = capsys.readouterr().out
+    z1 = _reference(MIXED, 0)["z"]["z1"]  # the first layer is relu: h1 = max(0, z1), sample 1's
+    assert float(namespace["value"]) == pytest.approx(float(max(z1, 0)), abs=1e-15)  # type: ignore[arg-type]
+    assert re.search(r"^E: \d\.\d+ -> \d\.\d+$", printed, re.M)

@@ -199,15 +199,19 @@ def _rounding_note(tr_list: list[Trace], chosen: list[str], digits: int, lang: s
 def _notebook_code(b: _Builder, tr: Trace, chosen: list[str], key: str) -> None:
     # What the Trace offers in Python, next to the section it explains (notebooks only).
     lang = b.lang
+    # A mini-batch's nodes and chains belong to its samples; its gradients are their mean.
+    one, first = (tr.samples[0], "sample = tr.samples[0]  # the mini-batch's first sample\n") if tr.is_batch \
+        else (tr, "")
+    holder = "sample" if tr.is_batch else "tr"
     if key == "forward":
-        node = next(n for n in tr.nodes if n.kind.value in ("activation", "output"))
-        code = f"value = tr.node({node.name!r}).value\nvalue, sympy.N(value, 30), value.doit()"
+        node = next(n for n in one.nodes if n.kind.value in ("activation", "output"))
+        code = f"{first}value = {holder}.node({node.name!r}).value\nvalue, sympy.N(value, 30), value.doit()"
         b.add("code/values", 0, None, [Paragraph(spans(t("notebook_values", lang))), Code(code)])
     elif key == "chain" and chosen:
         name = chosen[0]
         code = (
-            f"for step in tr.chain({name!r}):\n"
-            "    print(step.label, '=', step.formula, '=', tr.decimal(step))\n"
+            f"{first}for step in {holder}.chain({name!r}):\n"
+            f"    print(step.label, '=', step.formula, '=', {holder}.decimal(step))\n"
             f"print('dE/d{name} =', tr.decimal('dE/d{name}'))"
         )
         b.add("code/chain", 0, None, [Paragraph(spans(t("notebook_chain", lang))), Code(code)])
