@@ -35,6 +35,29 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "ko": "게시된 값 {total}개 가운데 {matches}개가 nnref의 값을 같은 자릿수로 반올림한 값과 일치합니다.",
         "en": "Of the {total} published values, {matches} equal nnref's value rounded to the same digits.",
     },
+    "backprop_verify_parameter": {"ko": "{t.parameter}", "en": "Parameter"},
+    "backprop_verify_exact": {"ko": "SymPy (정확한 값, 12자리)", "en": "SymPy (exact, 12 places)"},
+    "backprop_verify_numpy": {"ko": "NumPy float64", "en": "NumPy float64"},
+    "backprop_verify_central": {"ko": "{t.central_difference}", "en": "Central difference"},
+    "backprop_verify_summary": {
+        "ko": "정확한 값과 NumPy의 상대 차이는 {numpy_at}에서 가장 큰 {numpy_diff}으로, 허용 범위 "
+        "{numpy_tol} 안에 있습니다. 정확한 값과 {t.central_difference}의 상대 차이는 {central_at}에서 "
+        "가장 큰 {central_diff}으로, 허용 범위 {central_tol} 안에 있습니다.",
+        "en": "The largest relative difference between the exact values and NumPy is {numpy_diff} (at "
+        "{numpy_at}), within the tolerance {numpy_tol}; between the exact values and central "
+        "differences it is {central_diff} (at {central_at}), within {central_tol}.",
+    },
+    # The notes' labels are LaTeX: they sit in the aligned formulas they label.
+    "backprop_typo_printed": {"ko": "\\text{{게시된 식}}", "en": "\\text{{as printed}}"},
+    "backprop_typo_actual": {"ko": "\\text{{실제 }} w_1", "en": "\\text{{actual }} w_1"},
+    "backprop_typo_nnref": {"ko": "\\text{{nnref}}", "en": "\\text{{nnref}}"},
+    "backprop_factors_displayed": {"ko": "\\text{{표시된 인수의 곱}}", "en": "\\text{{displayed factors}}"},
+    "backprop_factors_exact": {"ko": "\\text{{정확한 값}}", "en": "\\text{{exact value}}"},
+    "backprop_boundary_o1": {"ko": "o_1\\ (\\text{{소수 30자리}})", "en": "o_1\\ (\\text{{30 decimals}})"},
+    "backprop_boundary_boundary": {"ko": "\\text{{반올림 경계}}", "en": "\\text{{rounding boundary}}"},
+    "backprop_boundary_distance": {"ko": "\\text{{경계까지}}", "en": "\\text{{distance}}"},
+    "backprop_boundary_float64": {"ko": "\\text{{float64}}", "en": "\\text{{float64}}"},
+    "backprop_boundary_float32": {"ko": "\\text{{float32 (정확한 값)}}", "en": "\\text{{float32 (exact)}}"},
     # -- xor.py
     "xor_gate": {"ko": "게이트", "en": "gate"},
     "xor_condition": {"ko": "필요한 조건", "en": "condition needed"},

@@ -36,28 +36,6 @@ REFERENCE = load_reference(EXAMPLE.name)
 PLACES = 8
 TIMES = r" \times "
 
-WORDS = {
-    "ko": {
-        "parameter": "매개변수",
-        "exact": "SymPy (정확한 값, 12자리)",
-        "numpy": "NumPy float64",
-        "central": "중앙 차분",
-    },
-    "en": {
-        "parameter": "Parameter",
-        "exact": "SymPy (exact, 12 places)",
-        "numpy": "NumPy float64",
-        "central": "Central difference",
-    },
-}
-
-
-def _words(lang):
-    if lang not in WORDS:
-        raise ValueError(f"lang must be one of {', '.join(WORDS)}; got {lang!r}")
-    return WORDS[lang]
-
-
 # -- the network and its givens ----------------------------------------------------------------
 
 
@@ -193,8 +171,7 @@ def w1_typo_block(lang):
     if with_w1 != result or with_typo == result:
         raise ValueError("the W1 note no longer holds: check the reference file")
     ours = format_decimal(TRACE.decimal("w1+"), PLACES)
-    label = {"ko": (r"\text{게시된 식}", r"\text{실제 } w_1", r"\text{nnref}"),
-             "en": (r"\text{as printed}", r"\text{actual } w_1", r"\text{nnref}")}[lang]
+    label = [page_text(f"backprop_typo_{key}", lang) for key in ("printed", "actual", "nnref")]
     places = -gradient.as_tuple().exponent
     with_typo, with_w1 = format_decimal(with_typo, places), format_decimal(with_w1, places)
     return aligned_math(_labelled([
@@ -219,8 +196,7 @@ def factor_product_block(lang):
     factors = [TRACE.decimal(step.label, PLACES) for step in TRACE.chain("w5")]
     product = factors[0] * factors[1] * factors[2]
     exact = TRACE.decimal("dE/dw5", 16)
-    label = {"ko": (r"\text{표시된 인수의 곱}", r"\text{정확한 값}"),
-             "en": (r"\text{displayed factors}", r"\text{exact value}")}[lang]
+    label = [page_text(f"backprop_factors_{key}", lang) for key in ("displayed", "exact")]
     return aligned_math(_labelled([
         (label[0], TIMES.join(str(f) for f in factors)),
         ("", rf"= {product}"),
@@ -261,10 +237,8 @@ def o1_boundary_block(lang):
     # The page's prose says float64 shows the published digits and float32 does not.
     if f"{o1_float64:.{PLACES}f}" != f"{shown:f}" or f"{o1_float32:.{PLACES}f}" == f"{shown:f}":
         raise ValueError("the o1 note no longer holds: float64/float32 digits changed")
-    label = {"ko": (r"o_1\ (\text{소수 30자리})", r"\text{반올림 경계}", r"\text{경계까지}",
-                    r"\text{float64}", r"\text{float32 (정확한 값)}"),
-             "en": (r"o_1\ (\text{30 decimals})", r"\text{rounding boundary}", r"\text{distance}",
-                    r"\text{float64}", r"\text{float32 (exact)}")}[lang]
+    label = [page_text(f"backprop_boundary_{key}", lang)
+             for key in ("o1", "boundary", "distance", "float64", "float32")]
     return aligned_math(_labelled([
         (label[0], f"{o1}"),
         (label[1], f"{boundary}"),
@@ -318,7 +292,7 @@ def _report():
 
 def verify_table(lang):
     """Each gradient three ways: exact (SymPy), NumPy float64, central differences of the loss."""
-    words = _words(lang)
+    words = page_words("backprop_verify", lang)
     report = _report()
     if not report.ok:
         raise ValueError(f"three-way verification failed: {report.summary()}")
@@ -351,14 +325,7 @@ def verify_summary(lang):
     central_tol = inline_math(_power_of_ten(report.central_tolerance))
     numpy_at = inline_math(TRACE.quantity(report.numpy_worst).latex)
     central_at = inline_math(TRACE.quantity(report.central_worst).latex)
-    if lang == "ko":
-        return (
-            f"정확한 값과 NumPy의 상대 차이는 {numpy_at}에서 가장 큰 {numpy_diff}으로, 허용 범위 "
-            f"{numpy_tol} 안에 있습니다. 정확한 값과 {term('central_difference', 'ko')}의 상대 차이는 "
-            f"{central_at}에서 가장 큰 {central_diff}으로, 허용 범위 {central_tol} 안에 있습니다."
-        )
-    return (
-        f"The largest relative difference between the exact values and NumPy is {numpy_diff} (at "
-        f"{numpy_at}), within the tolerance {numpy_tol}; between the exact values and central "
-        f"differences it is {central_diff} (at {central_at}), within {central_tol}."
+    return page_text(
+        "backprop_verify_summary", lang, numpy_at=numpy_at, numpy_diff=numpy_diff, numpy_tol=numpy_tol,
+        central_at=central_at, central_diff=central_diff, central_tol=central_tol,
     )
