@@ -33,6 +33,9 @@ from nnref.verify import verify
 EXAMPLE = WIKIDOCS_07_05
 TRACE = EXAMPLE.derive()
 REFERENCE = load_reference(EXAMPLE.name)
+# The page includes words.py (its words in both languages) before this file.
+page_text, page_words = page_text, page_words  # noqa: F821
+
 PLACES = 8
 TIMES = r" \times "
 
