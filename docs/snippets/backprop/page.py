@@ -149,7 +149,7 @@ def comparison_counts():
 def comparison_summary(lang):
     matches, total = comparison_counts()
     key = "backprop_published_all_match" if matches == total else "backprop_published_match"
-    return page_text(key, lang, total=total, matches=matches)  # noqa: F821 - from words.py
+    return page_text(key, lang, total=total, matches=matches)
 
 
 # -- what the comparison found --------------------------------------------------------------------------
