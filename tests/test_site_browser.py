@@ -130,16 +130,20 @@ def _record_console_error(message: Any, traffic: Traffic) -> None:
         traffic.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
 
-# Text a reader sees outside code and typeset math: raw TeX here means KaTeX did not run.
-_VISIBLE_PROSE_JS = """
-() => {
+# Text a reader sees outside code and typeset math: raw TeX here means KaTeX did not run. An
+# exercise's folded solution is typeset when it is opened (tests/test_site_exercises.py opens one).
+_FOLDED = "details.nnref-exercise__solution:not([open])"
+_VISIBLE_PROSE_JS = f"""
+() => {{
   const article = document.querySelector("article.md-content__inner").cloneNode(true);
-  article.querySelectorAll("pre, code, script, style, .katex, .jp-InputArea").forEach(e => e.remove());
+  article.querySelectorAll("pre, code, script, style, .katex, .jp-InputArea, {_FOLDED}")
+    .forEach(e => e.remove());
   return article.textContent;
-}
+}}
 """
-_UNRENDERED_MATH_JS = """
-() => [...document.querySelectorAll(".arithmatex")].filter(e => !e.querySelector(".katex")).length
+_UNRENDERED_MATH_JS = f"""
+() => [...document.querySelectorAll(".arithmatex")]
+  .filter(e => !e.querySelector(".katex") && !e.closest("{_FOLDED}")).length
 """
 
 

@@ -14,6 +14,7 @@ from nnref.network import Network
 from nnref.numeric import MLP
 from nnref.numeric.rnn import rnn_forward
 from nnref.render import display_math, format_decimal, markdown_table
+from nnref.render.fmt import aligned_math
 from nnref.symbolic.rnn import rnn_forward_exact
 
 # The page includes words.py (its words in both languages) before this file.
@@ -219,7 +220,12 @@ def rnn_first_step_markdown() -> str:
     exact, _ = _rnn_runs()
     h1 = sympy.Matrix([value.doit() for value in exact.h[0]])
     second = exact.h[1][0].doit()
-    return display_math(f"h_{{1}} = {sympy.latex(h1)}") + display_math(f"h_{{2,1}} = {sympy.latex(second)}")
+    # tanh of its weighted sum, the sum on a line of its own: one line is wider than a phone.
+    (z,) = second.args
+    named = second.func(sympy.Symbol("z_{2,1}"))
+    return display_math(f"h_{{1}} = {sympy.latex(h1)}") + aligned_math(
+        [f"h_{{2,1}} &= {sympy.latex(named)}", f"z_{{2,1}} &= {sympy.latex(z)}"]
+    )
 
 
 def rnn_table(lang: str) -> str:
