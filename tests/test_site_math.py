@@ -215,3 +215,21 @@ def test_the_built_pages_carry_their_git_dates(built_site: BuildResult, pages: d
         found = shown[path]
         if newest:  # a page written but not committed yet has no date
             assert found is not None and newest in html.unescape(found.group(1)), path
+
+
+def test_contents_entries_with_dollar_math_are_typeset() -> None:
+    def bold(formulas: list[tuple[str, bool]]) -> list[str]:
+        return [f"<b>{tex}</b>" for tex, _ in formulas]
+
+    nav = '<span class="md-ellipsis">\n $\\partial w_{5}$ &amp; more\n </span>'
+    out = katex_static.typeset_toc(nav, bold, "n.ipynb")
+    assert out == '<span class="md-ellipsis">\n <b>\\partial w_{5}</b> &amp; more\n </span>'
+    plain = '<span class="md-ellipsis">Forward propagation</span>'
+    assert katex_static.typeset_toc(plain, bold, "n.ipynb") == plain
+
+
+def test_no_page_shows_raw_tex_in_its_contents(pages: dict[str, str]) -> None:
+    entries = re.findall(r'<span class="md-ellipsis">([^<]*)</span>', "".join(pages.values()))
+    assert [e.strip() for e in entries if "$" in e] == []
+    assert any("partial w_{5}" in page and "md-nav__link" in page for page in pages.values())
+

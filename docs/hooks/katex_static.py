@@ -159,6 +159,34 @@ def typeset_page(output: str, typeset: Any, where: str) -> str:
     return "".join(parts) + output[end:]
 
 
+_TOC_ENTRY = re.compile(r'(<span class="md-ellipsis">\s*)([^<]*\$[^<]*?)(\s*</span>)')
+_DOLLARS = re.compile(r"\$([^$]+)\$")
+
+
+def typeset_toc(output: str, typeset: Any, where: str) -> str:
+    """Navigation entries with ``$...$`` math (a notebook heading's title, which mkdocs-jupyter
+    takes from the cell's Markdown source) typeset inline like the heading itself."""
+
+    def entry(match: re.Match[str]) -> str:
+        text = html.unescape(match.group(2))
+        pieces = _DOLLARS.split(text)  # text, tex, text, tex, ...
+        formulas = [(tex, False) for tex in pieces[1::2]]
+        if not formulas:
+            return match.group(0)
+        rendered = typeset(formulas)
+        out = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                out.append(html.escape(piece, quote=False))
+            elif isinstance(rendered[i // 2], dict):
+                raise PluginError(f"katex_static: {where}: KaTeX cannot typeset {piece!r} in the contents")
+            else:
+                out.append(rendered[i // 2])
+        return match.group(1) + "".join(out) + match.group(3)
+
+    return _TOC_ENTRY.sub(entry, output)
+
+
 def _script_tag(src: str) -> re.Pattern[str]:
     return re.compile(r'[ \t]*<script src="(?P<src>[^"]*' + re.escape(src) + r')"></script>\n?')
 
@@ -186,5 +214,7 @@ def page_assets(output: str, config: MkDocsConfig) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     katex_js = Path(config.docs_dir) / katex_scripts(config)[0]
-    output = typeset_page(output, lambda formulas: _TYPESETTER.typeset(formulas, katex_js), page.file.src_uri)
+    typeset = lambda formulas: _TYPESETTER.typeset(formulas, katex_js)  # noqa: E731
+    output = typeset_page(output, typeset, page.file.src_uri)
+    output = typeset_toc(output, typeset, page.file.src_uri)
     return page_assets(output, config)
