@@ -14,10 +14,10 @@ import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
-from site_tools import DOCS, BuildResult
+from site_tools import DOCS, BuildResult, run_snippets
 
 from nnref.data import load_reference
 from nnref.examples import derive_example, published_values
@@ -177,15 +177,16 @@ def test_derive_page_shows_code_outputs_and_agreement(built_site: BuildResult, l
 
 
 @pytest.fixture(scope="module")
-def page() -> ModuleType:
-    return _load_module("backprop/page.py")
+def page() -> SimpleNamespace:
+    # As the page runs it: its words (words.py) first, in one namespace.
+    return SimpleNamespace(**run_snippets("words.py", "backprop/page.py"))
 
 
-def test_comparison_counts_every_published_value(page: ModuleType) -> None:
+def test_comparison_counts_every_published_value(page: SimpleNamespace) -> None:
     assert page.comparison_counts() == (len(published_values()), len(published_values()))
 
 
-def test_deltas_times_sending_values_are_the_gradients(page: ModuleType) -> None:
+def test_deltas_times_sending_values_are_the_gradients(page: SimpleNamespace) -> None:
     table, sentence = page._delta_gradients("en")
     assert len(table.rows) == len(page.EXAMPLE.network.parameters)
     assert {row[-1][0].value for row in table.rows} == {"yes"}
@@ -195,7 +196,7 @@ def test_deltas_times_sending_values_are_the_gradients(page: ModuleType) -> None
         assert row[3][0].value == f"{tr.decimal(f'dE/d{name}'):f}"
 
 
-def test_w1_typo_note(page: ModuleType) -> None:
+def test_w1_typo_note(page: SimpleNamespace) -> None:
     block = page.w1_typo_block("en")
     published = published_values()
     rate, gradient, result = (str(v) for v in (page.EXAMPLE.learning_rate, published["dE_dw1"],
@@ -204,14 +205,14 @@ def test_w1_typo_note(page: ModuleType) -> None:
     assert f"{page.EXAMPLE.parameters['w1']} - {rate} \\times {gradient} = {result}" in block
 
 
-def test_displayed_factors_multiply_to_a_different_last_digit(page: ModuleType) -> None:
+def test_displayed_factors_multiply_to_a_different_last_digit(page: SimpleNamespace) -> None:
     product, exact, published = page.factor_product_facts()
     assert exact == published
     assert product != published
     assert abs(product - published) == Decimal("1e-8")
 
 
-def test_o1_boundary_note(page: ModuleType) -> None:
+def test_o1_boundary_note(page: SimpleNamespace) -> None:
     tr = page.TRACE
     o1, shown = tr.decimal("o1", 30), tr.decimal("o1", 8)
     distance = shown + Decimal("5e-9") - o1
@@ -221,7 +222,7 @@ def test_o1_boundary_note(page: ModuleType) -> None:
     assert page._scientific(distance) in page.o1_boundary_block("ko")
 
 
-def test_several_steps_keep_lowering_the_error(page: ModuleType) -> None:
+def test_several_steps_keep_lowering_the_error(page: SimpleNamespace) -> None:
     traces = steps_traces(page.TRACE, page.STEPS_SHOWN[-1])
     errors = [tr.decimal("E", 30) for tr in traces]
     assert all(later < earlier for earlier, later in itertools.pairwise(errors))
@@ -229,13 +230,13 @@ def test_several_steps_keep_lowering_the_error(page: ModuleType) -> None:
     assert f"{traces[-1].decimal('E'):f}" in table
 
 
-def test_three_way_verification_passes_and_is_reported(page: ModuleType) -> None:
+def test_three_way_verification_passes_and_is_reported(page: SimpleNamespace) -> None:
     report = page._report()
     assert report.ok
     assert page._scientific(Decimal(repr(report.numpy_difference))) in page.verify_summary("en")
 
 
-def test_pages_reject_an_unknown_language(page: ModuleType) -> None:
+def test_pages_reject_an_unknown_language(page: SimpleNamespace) -> None:
     with pytest.raises(ValueError, match="lang must be one of ko, en; got 'fr'"):
         page.givens_table("fr")
 
