@@ -36,7 +36,9 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "en": "Of the {total} published values, {matches} equal nnref's value rounded to the same digits.",
     },
     "backprop_verify_parameter": {"ko": "{t.parameter}", "en": "Parameter"},
-    "backprop_verify_exact": {"ko": "SymPy (정확한 값, 12자리)", "en": "SymPy (exact, 12 places)"},
+    "backprop_verify_exact": {
+        "ko": "SymPy (정확한 값, {places}자리)", "en": "SymPy (exact, {places} places)",
+    },
     "backprop_verify_numpy": {"ko": "NumPy float64", "en": "NumPy float64"},
     "backprop_verify_central": {"ko": "{t.central_difference}", "en": "Central difference"},
     "backprop_verify_summary": {
@@ -53,7 +55,9 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "backprop_typo_nnref": {"ko": "\\text{{nnref}}", "en": "\\text{{nnref}}"},
     "backprop_factors_displayed": {"ko": "\\text{{표시된 인수의 곱}}", "en": "\\text{{displayed factors}}"},
     "backprop_factors_exact": {"ko": "\\text{{정확한 값}}", "en": "\\text{{exact value}}"},
-    "backprop_boundary_o1": {"ko": "o_1\\ (\\text{{소수 30자리}})", "en": "o_1\\ (\\text{{30 decimals}})"},
+    "backprop_boundary_o1": {
+        "ko": "o_1\\ (\\text{{소수 {places}자리}})", "en": "o_1\\ (\\text{{{places} decimals}})",
+    },
     "backprop_boundary_boundary": {"ko": "\\text{{반올림 경계}}", "en": "\\text{{rounding boundary}}"},
     "backprop_boundary_distance": {"ko": "\\text{{경계까지}}", "en": "\\text{{distance}}"},
     "backprop_boundary_float64": {"ko": "\\text{{float64}}", "en": "\\text{{float64}}"},

@@ -37,6 +37,8 @@ REFERENCE = load_reference(EXAMPLE.name)
 page_text, page_words = page_text, page_words  # noqa: F821
 
 PLACES = 8
+O1_PLACES = 30  # o1 printed to here, to show how near the 8-decimal rounding boundary it is
+VERIFY_PLACES = 12  # the three-way table's columns
 TIMES = r" \times "
 
 # -- the network and its givens ----------------------------------------------------------------
@@ -223,12 +225,12 @@ def _scientific(value, digits=2):
 
 def _places30(number):
     """A float's exact binary value, cut (not rounded) to 30 decimals, to line up with o1's."""
-    return round_toward_zero(Fraction(float(number)), 30)
+    return round_toward_zero(Fraction(float(number)), O1_PLACES)
 
 
 def o1_boundary_block(lang):
     """o1 to 30 decimals, the rounding boundary above it, and what float64 and float32 print."""
-    o1 = TRACE.decimal("o1", 30)
+    o1 = TRACE.decimal("o1", O1_PLACES)
     shown = TRACE.decimal("o1", PLACES)
     boundary = shown + Decimal(5).scaleb(-(PLACES + 1))
     if not o1 < boundary:
@@ -240,7 +242,7 @@ def o1_boundary_block(lang):
     # The page's prose says float64 shows the published digits and float32 does not.
     if f"{o1_float64:.{PLACES}f}" != f"{shown:f}" or f"{o1_float32:.{PLACES}f}" == f"{shown:f}":
         raise ValueError("the o1 note no longer holds: float64/float32 digits changed")
-    label = [page_text(f"backprop_boundary_{key}", lang)
+    label = [page_text(f"backprop_boundary_{key}", lang, places=O1_PLACES)
              for key in ("o1", "boundary", "distance", "float64", "float32")]
     return aligned_math(_labelled([
         (label[0], f"{o1}"),
@@ -254,7 +256,7 @@ def o1_boundary_block(lang):
 
 
 def o1_distance_inline():
-    o1 = TRACE.decimal("o1", 30)
+    o1 = TRACE.decimal("o1", O1_PLACES)
     boundary = TRACE.decimal("o1", PLACES) + Decimal(5).scaleb(-(PLACES + 1))
     return inline_math(_scientific(boundary - o1))
 
@@ -295,7 +297,8 @@ def _report():
 
 def verify_table(lang):
     """Each gradient three ways: exact (SymPy), NumPy float64, central differences of the loss."""
-    words = page_words("backprop_verify", lang)
+    words = {key: page_text(f"backprop_verify_{key}", lang, places=VERIFY_PLACES)
+             for key in ("parameter", "exact", "numpy", "central")}
     report = _report()
     if not report.ok:
         raise ValueError(f"three-way verification failed: {report.summary()}")
@@ -304,9 +307,9 @@ def verify_table(lang):
         exact = report.exact[name]
         rows.append([
             rich_markdown(spans(inline_math(TRACE.quantity(f"dE/d{name}").latex)), cell=True),
-            format_decimal(exact, 12),
-            f"{report.numpy[name]:.12f}",
-            f"{report.central[name]:.12f}",
+            format_decimal(exact, VERIFY_PLACES),
+            f"{report.numpy[name]:.{VERIFY_PLACES}f}",
+            f"{report.central[name]:.{VERIFY_PLACES}f}",
         ])
     return markdown_table([words["parameter"], words["exact"], words["numpy"], words["central"]],
                           rows, align="lrrr")
