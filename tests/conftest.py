@@ -32,6 +32,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 @pytest.fixture(scope="session")
+def pages(built_site: BuildResult) -> dict[str, str]:
+    """The HTML of every built page (both languages), by its folder in the site ("." is home)."""
+    assert built_site.returncode == 0, built_site.output[-4000:]
+    site = built_site.site_dir
+    return {
+        index.parent.relative_to(site).as_posix(): index.read_text(encoding="utf-8")
+        for index in sorted(site.rglob("index.html"))
+        if index.parent.relative_to(site).parts[:1] != ("assets",)
+    }
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: BuildResult) -> Iterator[str]:
     """The built site served from the root of http://127.0.0.1:<free port>/."""
     assert built_site.returncode == 0, built_site.output[-4000:]

@@ -12,28 +12,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from site_tools import BuildResult, load_hook
 
 EDIT_BASE = "https://github.com/nnref/nnref/edit/main/docs/"
 NOTEBOOK_HTML_BUDGET = 200 * 1024
 
 
-def _pages(site: Path) -> list[Path]:
-    return [
-        p for p in sorted(site.rglob("index.html")) if p.parent.relative_to(site).parts[:1] != ("assets",)
-    ]
-
-
 def _head(html: str) -> str:
     return html.partition("</head>")[0]
-
-
-@pytest.fixture(scope="module")
-def pages(built_site: BuildResult) -> dict[str, str]:
-    assert built_site.returncode == 0, built_site.output[-4000:]
-    site = built_site.site_dir
-    return {p.parent.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in _pages(site)}
 
 
 def test_the_site_has_both_languages(pages: dict[str, str]) -> None:

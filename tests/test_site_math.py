@@ -30,17 +30,6 @@ _SCRIPT = re.compile(r'<script src="([^"]+)"')
 _SOLUTION = re.compile(r'<details class="nnref-exercise__solution.*?</details>', re.DOTALL)
 
 
-@pytest.fixture(scope="module")
-def pages(built_site: BuildResult) -> dict[str, str]:
-    assert built_site.returncode == 0, built_site.output[-4000:]
-    site = built_site.site_dir
-    return {
-        p.parent.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(site.rglob("index.html"))
-        if p.parent.relative_to(site).parts[:1] != ("assets",)
-    }
-
-
 def _makes_math_in_the_browser(path: str) -> bool:
     return "notebooks/" in path or path.rstrip("/").endswith("playground")
 
